@@ -1,0 +1,216 @@
+package dev.hibernatelite.internal;
+
+import java.util.Collection;
+import java.util.TreeSet;
+
+/**
+ * Every message a user can cause, each with a stable id ({@code HL1xx} configuration,
+ * {@code HL2xx} sessions and contexts, {@code HL3xx} commands, {@code HL4xx} engines at run
+ * time). Ids never change meaning, so they can be searched for in docs and issue trackers.
+ * Every message names what is wrong, where (the engine, the YAML path), and the fix. None
+ * contains a password: URLs pass through {@link JdbcUrls#mask(String)}.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class Messages {
+    private Messages() {
+    }
+
+    private static String known(Collection<String> names) {
+        return String.join(", ", new TreeSet<>(names));
+    }
+
+    // ---- HL1xx: configuration ------------------------------------------------------------
+
+    public static String enginesMissing(String path) {
+        return "HL101: " + path + " is missing. Add it to the configuration file with at least a default"
+                + " engine, for example:\n      " + path + ":\n        default: jdbc:h2:./data/app";
+    }
+
+    public static String enginesEmpty(String path) {
+        return "HL102: " + path + " has no engines. Add at least a default engine, for example"
+                + " '" + path + ": {default: jdbc:h2:./data/app}'.";
+    }
+
+    public static String defaultMissing(String path, Collection<String> present) {
+        return "HL103: " + path + ".default is missing (engines present: " + known(present) + ")."
+                + " Add a default engine, or build the bundle with .noDefaultEngine() and bind every"
+                + " entity to a named engine.";
+    }
+
+    public static String engineEmpty(String enginePath) {
+        return "HL104: " + enginePath + " has no value. Give it a JDBC URL ('" + enginePath.substring(
+                enginePath.lastIndexOf('.') + 1) + ": jdbc:postgresql://host:5432/db') or an object with a url field.";
+    }
+
+    public static String urlMissing(String enginePath) {
+        return "HL105: " + enginePath + ".url is missing or blank. Set it to a JDBC URL such as"
+                + " jdbc:postgresql://127.0.0.1:5432/app or jdbc:h2:./data/app.";
+    }
+
+    public static String urlNotJdbc(String enginePath, String url) {
+        String hint = url.contains("://") ? " Did you mean 'jdbc:" + JdbcUrls.mask(url) + "'?" : "";
+        return "HL106: " + enginePath + ".url '" + JdbcUrls.mask(url) + "' is not a JDBC URL: it must"
+                + " start with 'jdbc:', for example jdbc:postgresql://127.0.0.1:5432/app." + hint;
+    }
+
+    public static String noDriverAccepts(String enginePath, String url, DatabaseVendor vendor) {
+        String fix = vendor.driverArtifact() != null
+                ? " Add the " + vendor.displayName() + " driver (" + vendor.driverArtifact() + ") to the"
+                    + " application's dependencies, or set " + enginePath + ".driverClass."
+                : " Add the database's JDBC driver to the application's dependencies and set "
+                    + enginePath + ".driverClass.";
+        return "HL107: " + enginePath + ".url '" + JdbcUrls.mask(url) + "': no JDBC driver on the"
+                + " classpath accepts this URL." + fix;
+    }
+
+    public static String urlMalformed(String enginePath, String url, DatabaseVendor vendor, String driverClass) {
+        return "HL108: " + enginePath + ".url '" + JdbcUrls.mask(url) + "' is malformed: the "
+                + vendor.displayName() + " driver (" + driverClass + ") rejects it. The form is "
+                + vendor.urlForm() + ".";
+    }
+
+    public static String driverClassNotFound(String enginePath, String driverClass, String url) {
+        DatabaseVendor vendor = url == null ? DatabaseVendor.OTHER : JdbcUrls.vendorOf(url);
+        String fix = vendor.driverClass() != null
+                ? " For " + vendor.displayName() + " the class is " + vendor.driverClass() + " in "
+                    + vendor.driverArtifact() + "; or remove driverClass to find the driver from the URL."
+                : " Check the name, and add the driver's jar to the application's dependencies.";
+        return "HL109: " + enginePath + ".driverClass '" + driverClass + "' is not on the classpath." + fix;
+    }
+
+    public static String driverClassNotDriver(String enginePath, String driverClass) {
+        return "HL110: " + enginePath + ".driverClass '" + driverClass + "' is not a java.sql.Driver."
+                + " Name the driver class (for PostgreSQL org.postgresql.Driver), not a DataSource.";
+    }
+
+    public static String driverRejectsUrl(String enginePath, String driverClass, String url) {
+        return "HL111: " + enginePath + ".driverClass '" + driverClass + "' does not accept the URL '"
+                + JdbcUrls.mask(url) + "'. Fix the URL, or name the driver for this database.";
+    }
+
+    public static String sizeTooSmall(String fieldPath, int value, int minimum, String defaultValue) {
+        return "HL112: " + fieldPath + " is " + value + " but must be at least " + minimum
+                + " (default " + defaultValue + ").";
+    }
+
+    public static String minAboveMax(String enginePath, int min, int max) {
+        return "HL113: " + enginePath + ".minSize (" + min + ") is larger than " + enginePath + ".maxSize ("
+                + max + "). Lower minSize or raise maxSize; leave minSize out to keep the pool at maxSize.";
+    }
+
+    public static String durationTooShort(String fieldPath, Object value, String minimum, String defaultValue) {
+        return "HL114: " + fieldPath + " is " + value + " but must be at least " + minimum
+                + " (default " + defaultValue + ").";
+    }
+
+    public static String validationNotBelowWait(String enginePath, Object validation, Object wait) {
+        return "HL115: " + enginePath + ".validationQueryTimeout (" + validation + ") must be shorter than "
+                + enginePath + ".maxWaitForConnection (" + wait + "): a check that outlasts the wait can"
+                + " never succeed in time. Lower the one or raise the other.";
+    }
+
+    public static String entityOnUnknownEngine(String entity, String engine, String path, Collection<String> known) {
+        return "HL116: entity " + entity + " is bound to engine '" + engine + "', but " + path + " has no such"
+                + " engine (known: " + known(known) + ")." + Suggestions.didYouMean(engine, known)
+                + " Add " + path + "." + engine + " to the configuration, or bind the entity to a known engine.";
+    }
+
+    public static String entityBoundTwice(String entity, String first, String second) {
+        return "HL117: entity " + entity + " is bound to engine '" + first + "' and again to '" + second
+                + "'. An entity belongs to one engine: remove one of the bindings.";
+    }
+
+    public static String notAnEntity(String type) {
+        return "HL118: " + type + " is not annotated with @jakarta.persistence.Entity, so Hibernate cannot map it."
+                + " Annotate it, or do not bind it.";
+    }
+
+    public static String noEntitiesInPackage(String pkg, String engine) {
+        return "HL119: package " + pkg + " (scanned for engine '" + engine + "') holds no @Entity classes."
+                + " Check the package name.";
+    }
+
+    public static String invalidConfiguration(int count) {
+        return "Invalid database configuration (" + count + (count == 1 ? " problem" : " problems") + "):";
+    }
+
+    public static String hibernateRejectsEntities(String engine, String path, String cause) {
+        return "HL120: engine '" + engine + "' (" + path + "." + engine + "): Hibernate rejected the mapping"
+                + " of its entities: " + cause;
+    }
+
+    public static String engineNameInvalid(String engine, String path) {
+        return "HL121: " + path + " has an engine named '" + engine + "'. Engine names must be non-blank"
+                + " and must not contain '.', so that " + path + ".<name>.<field> names one field.";
+    }
+
+    public static String enginesNotDeclared() {
+        return "HL122: the bundle does not know where its engines are configured."
+                + " Call .engines(YourConfig::getEngines) on HibernateLite.builder().";
+    }
+
+    // ---- HL2xx: sessions and contexts ----------------------------------------------------
+
+    public static String noContext(String call) {
+        return "HL201: " + call + " was called outside a database context on thread '"
+                + Thread.currentThread().getName() + "'. A context is open during each request (from request"
+                + " filters through the resource method) and during db commands. Elsewhere, open one:"
+                + " try (var ctx = db.context()) { ... }. On another thread of a request (CompletionStage,"
+                + " @Suspended), capture it first with var ctx = db.currentContext() and call ctx.session() there.";
+    }
+
+    public static String contextClosed(String call, String description) {
+        return "HL202: " + call + " was called on a context that has ended (" + description + "). Its sessions"
+                + " are closed and their uncommitted work rolled back. Do the work before the request completes,"
+                + " or open a new context with db.context().";
+    }
+
+    public static String unknownEngine(String engine, Collection<String> known) {
+        return "HL203: there is no engine named '" + engine + "' (known: " + known(known) + ")."
+                + Suggestions.didYouMean(engine, known);
+    }
+
+    public static String noDefaultEngine(String call) {
+        return "HL204: " + call + " needs the default engine, but the bundle was built with .noDefaultEngine()."
+                + " Name the engine: db.session(\"name\").";
+    }
+
+    public static String notStarted(String call) {
+        return "HL205: " + call + " was called before the bundle ran. Engines are built when Dropwizard runs the"
+                + " bundle (before Application.run); add the bundle in initialize() with bootstrap.addBundle(db),"
+                + " and use the database from run() onwards.";
+    }
+
+    public static String stopped(String call) {
+        return "HL206: " + call + " was called after the application stopped and its engines were closed.";
+    }
+
+    // ---- HL3xx: commands -----------------------------------------------------------------
+
+    public static String commandUnknownEngine(String engine, Collection<String> known) {
+        return "HL301: --engine " + engine + ": there is no such engine (known: " + known(known) + ")."
+                + Suggestions.didYouMean(engine, known);
+    }
+
+    // ---- HL4xx: engines at run time ------------------------------------------------------
+
+    public static String startedWithoutDatabase(String engine, String url, String cause) {
+        return "HL401: engine '" + engine + "' could not reach its database at startup (" + JdbcUrls.mask(url)
+                + "): " + cause + ". The application starts anyway; requests that need this engine fail"
+                + " until the database answers, and its health check reports it.";
+    }
+
+    public static String cannotDetermineDatabase(String engine, String path, String url) {
+        return "HL402: engine '" + engine + "' could not reach its database at startup (" + JdbcUrls.mask(url)
+                + ") and its URL does not say which database it is, so Hibernate cannot choose a dialect."
+                + " Set " + path + "." + engine + ".properties.hibernate.dialect to the dialect class.";
+    }
+
+    public static String connectionAgeAboveWaitTimeout(String engine, String path, Object age, long waitTimeoutSeconds) {
+        return "HL403: engine '" + engine + "': " + path + "." + engine + ".maxConnectionAge (" + age
+                + ") is not below the server's wait_timeout (" + waitTimeoutSeconds + "s): the server will close"
+                + " idle pooled connections first and requests will get dead connections. Set maxConnectionAge"
+                + " below " + waitTimeoutSeconds + "s, or leave it out to have it chosen for you.";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.hibernatelite.internal.command;
+
+import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.internal.engine.EngineSetup;
+import io.dropwizard.configuration.ConfigurationException;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.cli.Cli;
+import io.dropwizard.core.cli.ConfiguredCommand;
+import io.dropwizard.core.setup.Bootstrap;
+import net.sourceforge.argparse4j.inf.Namespace;
+import net.sourceforge.argparse4j.inf.Subparser;
+import net.sourceforge.argparse4j.inf.Subparsers;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code db} command group: {@code db create} and its siblings, each reading the same YAML
+ * as {@code server}. A failure prints its message (no stack trace when the message says it
+ * all) on Dropwizard's error stream and makes the exit code non-zero.
+ *
+ * <p>Internal: not part of the public API.
+ *
+ * @param <C> the application's configuration type
+ */
+public final class DbCommand<C extends Configuration> extends ConfiguredCommand<C> {
+    private static final String SUBCOMMAND = "hibernate-lite.subcommand";
+
+    private final Class<C> configurationClass;
+    private final PrintStream out;
+    private final Map<String, DbSubcommand<C>> subcommands = new LinkedHashMap<>();
+
+    /**
+     * @param name the group's name, {@code db} unless renamed
+     * @param configurationClass the application's configuration class
+     * @param setup the engines as the bundle's builder declared them
+     * @param out where commands print their results
+     */
+    public DbCommand(String name, Class<C> configurationClass, EngineSetup<C> setup, PrintStream out) {
+        super(name, "Database tasks on the engines of the configuration file: create tables, ...");
+        this.configurationClass = configurationClass;
+        this.out = out;
+        for (DbSubcommand<C> sub : List.<DbSubcommand<C>>of(new CreateTablesCommand<>(setup))) {
+            subcommands.put(sub.name(), sub);
+        }
+    }
+
+    @Override
+    protected Class<C> getConfigurationClass() {
+        return configurationClass;
+    }
+
+    @Override
+    public void configure(Subparser subparser) {
+        Subparsers subparsers = subparser.addSubparsers().title("tasks").metavar("TASK");
+        for (DbSubcommand<C> sub : subcommands.values()) {
+            Subparser parser = subparsers.addParser(sub.name())
+                    .setDefault(SUBCOMMAND, sub.name())
+                    .help(sub.description())
+                    .description(sub.description());
+            addFileArgument(parser);
+            sub.configure(parser);
+        }
+    }
+
+    @Override
+    protected void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration) throws Exception {
+        subcommands.get(namespace.getString(SUBCOMMAND)).run(bootstrap, namespace, configuration, out);
+    }
+
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof CommandFailedException || e instanceof EngineConfigurationException
+                || e instanceof ConfigurationException) {
+            cli.getStdErr().println(e.getMessage());
+        } else {
+            cli.getStdErr().println(getName() + " " + namespace.getString(SUBCOMMAND) + " failed: " + e);
+            e.printStackTrace(cli.getStdErr());
+        }
+    }
+}

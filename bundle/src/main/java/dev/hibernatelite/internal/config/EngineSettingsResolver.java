@@ -1,0 +1,245 @@
+package dev.hibernatelite.internal.config;
+
+import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.EngineFactory;
+import dev.hibernatelite.internal.DatabaseVendor;
+import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.Messages;
+import io.dropwizard.util.Duration;
+
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Validates the {@code engines} map from the YAML and turns each entry into
+ * {@link EngineSettings}. Every problem is collected, so one startup shows them all.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class EngineSettingsResolver {
+    private static final long MIN_WAIT_MILLIS = 250;
+    private static final long MIN_CONNECTION_AGE_MILLIS = 30_000;
+    private static final long MIN_IDLE_MILLIS = 10_000;
+
+    private final String root;
+
+    /** @param root the YAML path of the engines map, usually {@code engines} */
+    public EngineSettingsResolver(String root) {
+        this.root = root;
+    }
+
+    /**
+     * @param engines the map as read from the YAML (may be null)
+     * @param defaultRequired whether a {@code default} engine must exist
+     * @param problems where problems are added
+     * @return the settings of every engine that had no problem, in YAML order
+     */
+    public Map<String, EngineSettings> resolve(Map<String, EngineFactory> engines, boolean defaultRequired,
+                                               List<String> problems) {
+        if (engines == null) {
+            problems.add(Messages.enginesMissing(root));
+            return Map.of();
+        }
+        if (engines.isEmpty()) {
+            problems.add(Messages.enginesEmpty(root));
+            return Map.of();
+        }
+        if (defaultRequired && !engines.containsKey("default")) {
+            problems.add(Messages.defaultMissing(root, engines.keySet()));
+        }
+        Map<String, EngineSettings> result = new LinkedHashMap<>();
+        engines.forEach((name, factory) -> {
+            int before = problems.size();
+            EngineSettings settings = resolveOne(name, factory, problems);
+            if (problems.size() == before && settings != null) {
+                result.put(name, settings);
+            }
+        });
+        return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Resolves the map and fails if anything is wrong.
+     *
+     * @param engines the map as read from the YAML
+     * @param defaultRequired whether a {@code default} engine must exist
+     * @return the settings of every engine
+     * @throws EngineConfigurationException listing every problem
+     */
+    public Map<String, EngineSettings> resolveOrThrow(Map<String, EngineFactory> engines, boolean defaultRequired) {
+        List<String> problems = new ArrayList<>();
+        Map<String, EngineSettings> settings = resolve(engines, defaultRequired, problems);
+        if (!problems.isEmpty()) {
+            throw new EngineConfigurationException(problems);
+        }
+        return settings;
+    }
+
+    private EngineSettings resolveOne(String name, EngineFactory factory, List<String> problems) {
+        String path = root + "." + name;
+        if (name == null || name.isBlank() || name.contains(".")) {
+            problems.add(Messages.engineNameInvalid(String.valueOf(name), root));
+            return null;
+        }
+        if (factory == null) {
+            problems.add(Messages.engineEmpty(path));
+            return null;
+        }
+        String url = factory.getUrl() == null ? null : factory.getUrl().trim();
+        String driverClass = null;
+        DatabaseVendor vendor = DatabaseVendor.OTHER;
+        if (url == null || url.isEmpty()) {
+            problems.add(Messages.urlMissing(path));
+        } else if (!url.regionMatches(true, 0, "jdbc:", 0, 5) || url.length() == 5) {
+            problems.add(Messages.urlNotJdbc(path, url));
+        } else {
+            vendor = JdbcUrls.vendorOf(url);
+            driverClass = resolveDriver(path, url, vendor, factory.getDriverClass().orElse(null), problems);
+        }
+
+        int maxSize = factory.getMaxSize().orElse(EngineFactory.DEFAULT_MAX_SIZE);
+        if (maxSize < 1) {
+            problems.add(Messages.sizeTooSmall(path + ".maxSize", maxSize, 1, String.valueOf(EngineFactory.DEFAULT_MAX_SIZE)));
+        }
+        int minSize = factory.getMinSize().orElse(Math.max(maxSize, 0));
+        if (minSize < 0) {
+            problems.add(Messages.sizeTooSmall(path + ".minSize", minSize, 0, "the same as maxSize"));
+        } else if (maxSize >= 1 && minSize > maxSize) {
+            problems.add(Messages.minAboveMax(path, minSize, maxSize));
+        }
+        Duration wait = factory.getMaxWaitForConnection().orElse(EngineFactory.DEFAULT_MAX_WAIT_FOR_CONNECTION);
+        checkAtLeast(path + ".maxWaitForConnection", wait, MIN_WAIT_MILLIS, "250ms",
+                EngineFactory.DEFAULT_MAX_WAIT_FOR_CONNECTION, problems);
+        Duration validation = factory.getValidationQueryTimeout().orElse(EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT);
+        boolean validationOk = checkAtLeast(path + ".validationQueryTimeout", validation, MIN_WAIT_MILLIS, "250ms",
+                EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT, problems);
+        if (validationOk && validation.toMilliseconds() >= wait.toMilliseconds()
+                && wait.toMilliseconds() >= MIN_WAIT_MILLIS) {
+            problems.add(Messages.validationNotBelowWait(path, validation, wait));
+        }
+        Long age = null;
+        if (factory.getMaxConnectionAge().isPresent()) {
+            Duration configuredAge = factory.getMaxConnectionAge().get();
+            checkAtLeast(path + ".maxConnectionAge", configuredAge, MIN_CONNECTION_AGE_MILLIS, "30s",
+                    EngineFactory.DEFAULT_MAX_CONNECTION_AGE, problems);
+            age = configuredAge.toMilliseconds();
+        }
+        Duration idle = factory.getMinIdleTime().orElse(EngineFactory.DEFAULT_MIN_IDLE_TIME);
+        checkAtLeast(path + ".minIdleTime", idle, MIN_IDLE_MILLIS, "10s", EngineFactory.DEFAULT_MIN_IDLE_TIME, problems);
+
+        if (url == null || driverClass == null) {
+            return null;
+        }
+        Map<String, String> hibernate = new LinkedHashMap<>();
+        Map<String, String> driver = new LinkedHashMap<>();
+        factory.getProperties().forEach((key, value) -> {
+            if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
+                hibernate.put(key, value);
+            } else {
+                driver.put(key, value);
+            }
+        });
+        if (vendor == DatabaseVendor.MYSQL && !containsIgnoreCase(driver, "characterEncoding")
+                && !url.toLowerCase(Locale.ROOT).contains("characterencoding=")) {
+            // Connector/J maps UTF-8 to utf8mb4; without it, old servers negotiate 3-byte utf8.
+            driver.put("characterEncoding", "UTF-8");
+        }
+        String isolation = factory.getDefaultTransactionIsolation()
+                .filter(i -> i != EngineFactory.TransactionIsolation.DEFAULT)
+                .map(i -> "TRANSACTION_" + i.name())
+                .orElse(null);
+        String uniqueName = "hibernate-lite-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new EngineSettings(name, path, JdbcUrls.h2MemoryForApplicationLifetime(url, uniqueName), url, vendor,
+                driverClass, factory.getUser().orElse(null), factory.getPassword().orElse(null), maxSize, minSize,
+                wait.toMilliseconds(), blankToNull(factory.getValidationQuery().orElse(null)),
+                validation.toMilliseconds(), age, idle.toMilliseconds(),
+                blankToNull(factory.getInitializationQuery().orElse(null)), factory.getReadOnlyByDefault().orElse(null),
+                isolation, factory.isAutoCommentsEnabled(), Collections.unmodifiableMap(hibernate),
+                Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url));
+    }
+
+    private static String resolveDriver(String path, String url, DatabaseVendor vendor, String configuredClass,
+                                        List<String> problems) {
+        if (configuredClass != null && !configuredClass.isBlank()) {
+            Class<?> type;
+            try {
+                type = Class.forName(configuredClass.trim(), true, classLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                problems.add(Messages.driverClassNotFound(path, configuredClass, url));
+                return null;
+            }
+            if (!Driver.class.isAssignableFrom(type)) {
+                problems.add(Messages.driverClassNotDriver(path, configuredClass));
+                return null;
+            }
+            try {
+                Driver driver = (Driver) type.getDeclaredConstructor().newInstance();
+                if (!driver.acceptsURL(url)) {
+                    problems.add(Messages.driverRejectsUrl(path, configuredClass, url));
+                    return null;
+                }
+            } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
+                problems.add(Messages.driverRejectsUrl(path, configuredClass, url));
+                return null;
+            }
+            return type.getName();
+        }
+        Enumeration<Driver> drivers = DriverManager.getDrivers();
+        while (drivers.hasMoreElements()) {
+            Driver driver = drivers.nextElement();
+            try {
+                if (driver.acceptsURL(url)) {
+                    return driver.getClass().getName();
+                }
+            } catch (SQLException | RuntimeException ignored) {
+                // a driver that cannot judge the URL does not accept it; the next one may
+            }
+        }
+        if (vendor.driverClass() != null && isLoadable(vendor.driverClass())) {
+            problems.add(Messages.urlMalformed(path, url, vendor, vendor.driverClass()));
+        } else {
+            problems.add(Messages.noDriverAccepts(path, url, vendor));
+        }
+        return null;
+    }
+
+    private static boolean checkAtLeast(String fieldPath, Duration value, long minimumMillis, String minimum,
+                                        Duration defaultValue, List<String> problems) {
+        if (value.toMilliseconds() < minimumMillis) {
+            problems.add(Messages.durationTooShort(fieldPath, value, minimum, defaultValue.toString()));
+            return false;
+        }
+        return true;
+    }
+
+    private static boolean isLoadable(String className) {
+        try {
+            Class.forName(className, false, classLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        return context != null ? context : EngineSettingsResolver.class.getClassLoader();
+    }
+
+    private static boolean containsIgnoreCase(Map<String, String> map, String key) {
+        return map.keySet().stream().anyMatch(k -> k.equalsIgnoreCase(key));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

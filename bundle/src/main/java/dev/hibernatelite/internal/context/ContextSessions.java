@@ -1,0 +1,246 @@
+package dev.hibernatelite.internal.context;
+
+import dev.hibernatelite.SessionContext;
+import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.engine.Engine;
+import dev.hibernatelite.internal.engine.Engines;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The sessions of one context: at most one per engine, opened on first use, each with a
+ * transaction begun whenever it is asked for and none is active (SQLAlchemy's autobegin).
+ * Closing rolls back and closes them all. Every method is synchronized so that a context
+ * handed between threads, or closed by the request's completion while another thread still
+ * holds it, never opens a session after it closed.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class ContextSessions implements SessionContext {
+    private static final Logger LOG = LoggerFactory.getLogger(ContextSessions.class);
+
+    private final Engines engines;
+    private final Object description;
+    private final ContextBinding binding;
+    private final Map<String, Session> sessions = new LinkedHashMap<>(4);
+    private boolean closed;
+    private ContextSessions previous;
+
+    /**
+     * @param engines the application's engines
+     * @param description what the context is, for messages ("request GET /users"); its
+     *        {@code toString()} is called only when a message needs it
+     * @param binding the binding to leave when the context closes on the thread it is current on,
+     *        or null when whoever bound it unbinds it
+     */
+    public ContextSessions(Engines engines, Object description, ContextBinding binding) {
+        this.engines = engines;
+        this.description = description;
+        this.binding = binding;
+    }
+
+    @Override
+    public Session session() {
+        return session(engines.getDefault("db.session()"));
+    }
+
+    @Override
+    public Session session(String engine) {
+        return session(engines.get(engine));
+    }
+
+    private synchronized Session session(Engine engine) {
+        checkOpen("db.session()");
+        Session session = sessions.get(engine.name());
+        if (session == null) {
+            session = engine.sessionFactory().openSession();
+            try {
+                session.beginTransaction();
+            } catch (RuntimeException e) {
+                closeQuietly(engine.name(), session);
+                throw e;
+            }
+            sessions.put(engine.name(), session);
+        } else if (!session.getTransaction().isActive()) {
+            session.beginTransaction();
+        }
+        return session;
+    }
+
+    @Override
+    public void commit() {
+        commit(engines.getDefault("db.commit()"));
+    }
+
+    @Override
+    public void commit(String engine) {
+        commit(engines.get(engine));
+    }
+
+    private synchronized void commit(Engine engine) {
+        checkOpen("db.commit()");
+        Session session = sessions.get(engine.name());
+        if (session != null) {
+            commitOrDiscard(engine.name(), session);
+        }
+    }
+
+    @Override
+    public void rollback() {
+        rollback(engines.getDefault("db.rollback()"));
+    }
+
+    @Override
+    public void rollback(String engine) {
+        rollback(engines.get(engine));
+    }
+
+    private synchronized void rollback(Engine engine) {
+        checkOpen("db.rollback()");
+        Session session = sessions.get(engine.name());
+        if (session == null) {
+            return;
+        }
+        try {
+            Transaction tx = session.getTransaction();
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            session.clear();
+        } catch (RuntimeException e) {
+            discard(engine.name(), session);
+            throw e;
+        }
+    }
+
+    /**
+     * Commits every session this context opened, in the order they were opened. If one
+     * fails, the ones not yet committed are rolled back and the failure is thrown.
+     */
+    public synchronized void commitAll() {
+        if (closed) {
+            return;
+        }
+        List<Map.Entry<String, Session>> opened = new ArrayList<>(sessions.entrySet());
+        for (int i = 0; i < opened.size(); i++) {
+            try {
+                commitOrDiscard(opened.get(i).getKey(), opened.get(i).getValue());
+            } catch (RuntimeException e) {
+                for (int j = i + 1; j < opened.size(); j++) {
+                    rollbackQuietly(opened.get(j).getKey(), opened.get(j).getValue());
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Rolls back every session this context opened; failures are logged, never thrown. */
+    public synchronized void rollbackAll() {
+        sessions.forEach(this::rollbackQuietly);
+    }
+
+    @Override
+    public synchronized boolean isOpen() {
+        return !closed;
+    }
+
+    /** @return whether any session was opened in this context (and is still open) */
+    public synchronized boolean hasSessions() {
+        return !sessions.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        if (binding != null) {
+            binding.unbind(this);
+        }
+        List<Map.Entry<String, Session>> opened;
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            opened = new ArrayList<>(sessions.entrySet());
+            sessions.clear();
+        }
+        for (Map.Entry<String, Session> entry : opened) {
+            rollbackQuietly(entry.getKey(), entry.getValue());
+            closeQuietly(entry.getKey(), entry.getValue());
+        }
+    }
+
+    /** @return what the context is, for messages */
+    public String description() {
+        return String.valueOf(description);
+    }
+
+    ContextSessions previous() {
+        return previous;
+    }
+
+    void setPrevious(ContextSessions previous) {
+        this.previous = previous;
+    }
+
+    private void commitOrDiscard(String engine, Session session) {
+        try {
+            Transaction tx = session.getTransaction();
+            if (!tx.isActive()) {
+                // work done through a held Session after the last commit still gets flushed
+                tx.begin();
+            }
+            tx.commit();
+        } catch (RuntimeException e) {
+            discard(engine, session);
+            throw e;
+        }
+    }
+
+    /** A session whose commit or rollback failed cannot be trusted: drop it, the next call opens a fresh one. */
+    private void discard(String engine, Session session) {
+        sessions.remove(engine);
+        rollbackQuietly(engine, session);
+        closeQuietly(engine, session);
+    }
+
+    private void rollbackQuietly(String engine, Session session) {
+        try {
+            if (session.isOpen()) {
+                Transaction tx = session.getTransaction();
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("engine '{}': rollback at the end of {} failed", engine, description, e);
+        }
+    }
+
+    private void closeQuietly(String engine, Session session) {
+        try {
+            if (session.isOpen()) {
+                session.close();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("engine '{}': closing the session of {} failed", engine, description, e);
+        }
+    }
+
+    private void checkOpen(String call) {
+        if (closed) {
+            throw new IllegalStateException(Messages.contextClosed(call, String.valueOf(description)));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SessionContext{" + description + (closed ? ", closed" : "") + "}";
+    }
+}

@@ -1,0 +1,125 @@
+package dev.hibernatelite.internal.context;
+
+import dev.hibernatelite.CommitOnSuccess;
+import dev.hibernatelite.internal.engine.Engines;
+import org.glassfish.jersey.server.ContainerRequest;
+import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.ResourceMethod;
+import org.glassfish.jersey.server.monitoring.ApplicationEvent;
+import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+
+import java.lang.reflect.Method;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Makes every Jersey request a database context. The context is created when the request
+ * starts (an empty object: no session, no connection), is current on the request thread from
+ * the request filters through the resource method, and ends when Jersey has written the
+ * response, whichever thread that happens on, so lazy associations serialise and async
+ * resources keep their sessions until they complete. Resource methods annotated with
+ * {@link CommitOnSuccess} have every session committed after the method returns (or its
+ * {@code CompletionStage} completes) and rolled back on any exception.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class RequestContextListener implements ApplicationEventListener {
+    private final Engines engines;
+    private final ContextBinding binding;
+    private final ConcurrentMap<ResourceMethod, Boolean> commitOnSuccess = new ConcurrentHashMap<>();
+
+    /**
+     * @param engines the application's engines
+     * @param binding the per-thread binding that {@code db.session()} reads
+     */
+    public RequestContextListener(Engines engines, ContextBinding binding) {
+        this.engines = engines;
+        this.binding = binding;
+    }
+
+    @Override
+    public void onEvent(ApplicationEvent event) {
+        // nothing to do at the application level
+    }
+
+    @Override
+    public RequestEventListener onRequest(RequestEvent start) {
+        ContextSessions context = new ContextSessions(engines, new RequestDescription(start.getContainerRequest()), null);
+        binding.bind(context);
+        return new RequestScope(context);
+    }
+
+    private boolean commitsOnSuccess(ResourceMethod method) {
+        if (method == null) {
+            return false;
+        }
+        return commitOnSuccess.computeIfAbsent(method, m -> {
+            Invocable invocable = m.getInvocable();
+            return annotated(invocable.getHandlingMethod()) || annotated(invocable.getDefinitionMethod());
+        });
+    }
+
+    private static boolean annotated(Method method) {
+        return method != null && (method.isAnnotationPresent(CommitOnSuccess.class)
+                || method.getDeclaringClass().isAnnotationPresent(CommitOnSuccess.class));
+    }
+
+    /** One request's events. Jersey delivers them one at a time, possibly on different threads. */
+    private final class RequestScope implements RequestEventListener {
+        private final ContextSessions context;
+        private boolean commitOnSuccess;
+        private boolean settled;
+
+        RequestScope(ContextSessions context) {
+            this.context = context;
+        }
+
+        @Override
+        public void onEvent(RequestEvent event) {
+            switch (event.getType()) {
+                case RESOURCE_METHOD_START:
+                    commitOnSuccess = commitsOnSuccess(event.getUriInfo().getMatchedResourceMethod());
+                    break;
+                case RESOURCE_METHOD_FINISHED:
+                    // The thread goes back to Jetty (at once, for async resources): leave it clean.
+                    binding.unbind(context);
+                    break;
+                case ON_EXCEPTION:
+                    if (commitOnSuccess && !settled) {
+                        settled = true;
+                        context.rollbackAll();
+                    }
+                    break;
+                case RESP_FILTERS_START:
+                    if (commitOnSuccess && !settled) {
+                        settled = true;
+                        // a failing commit throws here, before anything is written: Jersey maps it
+                        context.commitAll();
+                    }
+                    break;
+                case FINISHED:
+                    binding.unbind(context);
+                    context.close();
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** Describes the request in messages; built only when a message needs it. */
+    private static final class RequestDescription {
+        private final ContainerRequest request;
+
+        RequestDescription(ContainerRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        public String toString() {
+            return "request " + request.getMethod() + " /" + request.getPath(true);
+        }
+    }
+}

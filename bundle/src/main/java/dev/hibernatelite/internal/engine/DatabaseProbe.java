@@ -1,0 +1,78 @@
+package dev.hibernatelite.internal.engine;
+
+import dev.hibernatelite.internal.DatabaseVendor;
+import dev.hibernatelite.internal.config.EngineSettings;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.Driver;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * Opens one connection, outside the pool, to learn which database an engine talks to before
+ * Hibernate boots. If the database does not answer, the engine still starts (see
+ * {@code docs/operations.md}); the probe's failure is what the startup warning reports.
+ *
+ * <p>Internal: not part of the public API.
+ */
+final class DatabaseProbe {
+    private DatabaseProbe() {
+    }
+
+    /**
+     * @param settings the engine's settings
+     * @return what the database says about itself
+     * @throws SQLException if no connection could be made or the metadata could not be read
+     * @throws ReflectiveOperationException if the driver cannot be instantiated
+     */
+    static DatabaseInfo probe(EngineSettings settings) throws SQLException, ReflectiveOperationException {
+        Driver driver = driver(settings.driverClass());
+        Properties properties = connectionProperties(settings);
+        Connection connection = driver.connect(settings.jdbcUrl(), properties);
+        if (connection == null) {
+            throw new SQLException("the driver " + settings.driverClass() + " returned no connection");
+        }
+        try (connection) {
+            DatabaseMetaData meta = connection.getMetaData();
+            long waitTimeout = -1;
+            if (settings.vendor().isMySqlFamily()) {
+                try (Statement st = connection.createStatement();
+                     ResultSet rs = st.executeQuery("SELECT @@wait_timeout")) {
+                    if (rs.next()) {
+                        waitTimeout = rs.getLong(1);
+                    }
+                }
+            }
+            return new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
+                    meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion(), waitTimeout);
+        }
+    }
+
+    static Properties connectionProperties(EngineSettings settings) {
+        Properties properties = new Properties();
+        properties.putAll(settings.driverProperties());
+        if (settings.user() != null) {
+            properties.setProperty("user", settings.user());
+        }
+        if (settings.password() != null) {
+            properties.setProperty("password", settings.password());
+        }
+        long timeoutMillis = settings.maxWaitMillis();
+        if (settings.vendor() == DatabaseVendor.POSTGRESQL) {
+            properties.putIfAbsent("connectTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
+            properties.putIfAbsent("loginTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
+        } else if (settings.vendor().isMySqlFamily()) {
+            properties.putIfAbsent("connectTimeout", String.valueOf(timeoutMillis));
+        }
+        return properties;
+    }
+
+    private static Driver driver(String className) throws ReflectiveOperationException {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = context != null ? context : DatabaseProbe.class.getClassLoader();
+        return (Driver) Class.forName(className, true, loader).getDeclaredConstructor().newInstance();
+    }
+}
