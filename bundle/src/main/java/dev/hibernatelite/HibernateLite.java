@@ -3,6 +3,7 @@ package dev.hibernatelite;
 import com.fasterxml.jackson.datatype.hibernate6.Hibernate6Module;
 import dev.hibernatelite.internal.Messages;
 import dev.hibernatelite.internal.command.DbCommand;
+import dev.hibernatelite.internal.context.CommitOnSuccessFilter;
 import dev.hibernatelite.internal.context.ContextBinding;
 import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.RequestContextListener;
@@ -119,6 +120,7 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
             }
         });
         environment.jersey().register(new RequestContextListener(started, binding));
+        environment.jersey().register(new CommitOnSuccessFilter());
     }
 
     /**

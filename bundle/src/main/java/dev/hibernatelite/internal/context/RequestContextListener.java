@@ -20,8 +20,9 @@ import java.util.concurrent.ConcurrentMap;
  * the request filters through the resource method, and ends when Jersey has written the
  * response, whichever thread that happens on, so lazy associations serialise and async
  * resources keep their sessions until they complete. Resource methods annotated with
- * {@link CommitOnSuccess} have every session committed after the method returns (or its
- * {@code CompletionStage} completes) and rolled back on any exception.
+ * {@link CommitOnSuccess} have every session committed (by the {@link CommitOnSuccessFilter})
+ * after the method returns or its {@code CompletionStage} completes, and rolled back on any
+ * exception.
  *
  * <p>Internal: not part of the public API.
  */
@@ -46,12 +47,15 @@ public final class RequestContextListener implements ApplicationEventListener {
 
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
-        ContextSessions context = new ContextSessions(engines, new RequestDescription(start.getContainerRequest()), null);
+        ContainerRequest request = start.getContainerRequest();
+        ContextSessions context = new ContextSessions(engines, new RequestDescription(request), null);
         binding.bind(context);
-        return new RequestScope(context);
+        RequestScope scope = new RequestScope(this, context, binding);
+        request.setProperty(RequestScope.PROPERTY, scope);
+        return scope;
     }
 
-    private boolean commitsOnSuccess(ResourceMethod method) {
+    boolean commitsOnSuccess(ResourceMethod method) {
         if (method == null) {
             return false;
         }
@@ -64,49 +68,6 @@ public final class RequestContextListener implements ApplicationEventListener {
     private static boolean annotated(Method method) {
         return method != null && (method.isAnnotationPresent(CommitOnSuccess.class)
                 || method.getDeclaringClass().isAnnotationPresent(CommitOnSuccess.class));
-    }
-
-    /** One request's events. Jersey delivers them one at a time, possibly on different threads. */
-    private final class RequestScope implements RequestEventListener {
-        private final ContextSessions context;
-        private boolean commitOnSuccess;
-        private boolean settled;
-
-        RequestScope(ContextSessions context) {
-            this.context = context;
-        }
-
-        @Override
-        public void onEvent(RequestEvent event) {
-            switch (event.getType()) {
-                case RESOURCE_METHOD_START:
-                    commitOnSuccess = commitsOnSuccess(event.getUriInfo().getMatchedResourceMethod());
-                    break;
-                case RESOURCE_METHOD_FINISHED:
-                    // The thread goes back to Jetty (at once, for async resources): leave it clean.
-                    binding.unbind(context);
-                    break;
-                case ON_EXCEPTION:
-                    if (commitOnSuccess && !settled) {
-                        settled = true;
-                        context.rollbackAll();
-                    }
-                    break;
-                case RESP_FILTERS_START:
-                    if (commitOnSuccess && !settled) {
-                        settled = true;
-                        // a failing commit throws here, before anything is written: Jersey maps it
-                        context.commitAll();
-                    }
-                    break;
-                case FINISHED:
-                    binding.unbind(context);
-                    context.close();
-                    break;
-                default:
-                    break;
-            }
-        }
     }
 
     /** Describes the request in messages; built only when a message needs it. */

@@ -1,0 +1,64 @@
+package dev.hibernatelite.internal.context;
+
+import org.glassfish.jersey.server.monitoring.RequestEvent;
+import org.glassfish.jersey.server.monitoring.RequestEventListener;
+
+/**
+ * One request's context and what the request asked of it. Jersey hands it events one at a
+ * time, possibly on different threads (an async resource completes elsewhere); the
+ * {@link CommitOnSuccessFilter} finds it among the request's properties.
+ *
+ * <p>Internal: not part of the public API.
+ */
+final class RequestScope implements RequestEventListener {
+    /** The request property under which the scope is kept. */
+    static final String PROPERTY = RequestScope.class.getName();
+
+    private final RequestContextListener owner;
+    private final ContextSessions context;
+    private final ContextBinding binding;
+    private boolean commitOnSuccess;
+    private boolean settled;
+
+    RequestScope(RequestContextListener owner, ContextSessions context, ContextBinding binding) {
+        this.owner = owner;
+        this.context = context;
+        this.binding = binding;
+    }
+
+    @Override
+    public void onEvent(RequestEvent event) {
+        switch (event.getType()) {
+            case RESOURCE_METHOD_START:
+                commitOnSuccess = owner.commitsOnSuccess(event.getUriInfo().getMatchedResourceMethod());
+                break;
+            case RESOURCE_METHOD_FINISHED:
+                // The thread goes back to Jetty (at once, for async resources): leave it clean.
+                binding.unbind(context);
+                break;
+            case ON_EXCEPTION:
+                if (commitOnSuccess && !settled) {
+                    settled = true;
+                    context.rollbackAll();
+                }
+                break;
+            case FINISHED:
+                binding.unbind(context);
+                context.close();
+                break;
+            default:
+                break;
+        }
+    }
+
+    /**
+     * Commits every session of a {@code @CommitOnSuccess} request whose method (or stage)
+     * completed normally; does nothing for other requests, or a second time.
+     */
+    void commitIfRequested() {
+        if (commitOnSuccess && !settled) {
+            settled = true;
+            context.commitAll();
+        }
+    }
+}

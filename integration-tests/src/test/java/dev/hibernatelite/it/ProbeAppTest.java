@@ -1,0 +1,58 @@
+package dev.hibernatelite.it;
+
+import dev.hibernatelite.it.app.ProbeApp;
+import dev.hibernatelite.it.app.ProbeConfig;
+import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.it.support.Pools;
+import dev.hibernatelite.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.hibernate.Session;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.UUID;
+
+/**
+ * The probe application running on a fresh database of a real server; subclasses pick the
+ * server. After every test no connection may stay borrowed.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+abstract class ProbeAppTest {
+    static DropwizardAppExtension<ProbeConfig> probeApp(TestDatabase database) {
+        return new DropwizardAppExtension<>(ProbeApp.class, ResourceHelpers.resourceFilePath("probe.yml"),
+                ConfigOverride.config("engines.default.url", database::url));
+    }
+
+    abstract DropwizardAppExtension<ProbeConfig> app();
+
+    Http http() {
+        return new Http(app().getLocalPort());
+    }
+
+    Pools pool() {
+        return new Pools(app().getEnvironment().metrics(), "default", probe().db().sessionFactory());
+    }
+
+    ProbeApp probe() {
+        return app().getApplication();
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    long countNotes(String text) {
+        try (Session s = probe().db().sessionFactory().openSession()) {
+            return s.createSelectionQuery("select count(n) from Note n where n.text = :t", Long.class)
+                    .setParameter("t", text).getSingleResult();
+        }
+    }
+
+    @AfterEach
+    void everyConnectionIsBackInThePool() {
+        pool().awaitIdle();
+    }
+}

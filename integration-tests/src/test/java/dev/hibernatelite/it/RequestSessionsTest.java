@@ -1,0 +1,132 @@
+package dev.hibernatelite.it;
+
+import dev.hibernatelite.it.app.ProbeConfig;
+import dev.hibernatelite.testing.TestDatabase;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.hibernatelite.it.support.Http.encode;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each request is a context, on real PostgreSQL: one session, opened lazily, closed after the response. */
+class RequestSessionsTest extends ProbeAppTest {
+    @RegisterExtension
+    @Order(0)
+    static final TestDatabase POSTGRES = TestDatabase.postgres();
+
+    @RegisterExtension
+    @Order(1)
+    static final DropwizardAppExtension<ProbeConfig> APP = probeApp(POSTGRES);
+
+    @Override
+    DropwizardAppExtension<ProbeConfig> app() {
+        return APP;
+    }
+
+    private static long number(String json, String field) {
+        Matcher m = Pattern.compile("\"" + field + "\":(-?\\d+)").matcher(json);
+        assertThat(m.find()).as("field %s in %s", field, json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    private long createCommitted(String text) {
+        HttpResponse<String> response = http().post("/notes/committed?text=" + encode(text));
+        assertThat(response.statusCode()).isEqualTo(200);
+        return number(response.body(), "id");
+    }
+
+    @Test
+    void aRequestThatNeverTouchesTheDatabaseBorrowsNoConnection() {
+        long before = pool().borrows();
+        for (int i = 0; i < 20; i++) {
+            assertThat(http().get("/plain").statusCode()).isEqualTo(200);
+        }
+        assertThat(pool().borrows()).isEqualTo(before);
+    }
+
+    @Test
+    void aRequestThatQueriesBorrowsAConnection() {
+        long before = pool().borrows();
+        assertThat(http().get("/notes").statusCode()).isEqualTo(200);
+        assertThat(pool().borrows()).isGreaterThan(before);
+    }
+
+    @Test
+    void oneSessionServesTheWholeRequestFromTheRequestFilterOn() {
+        String body = http().get("/session-identity", "X-Count-Notes", "yes").body();
+        assertThat(number(body, "first")).isEqualTo(number(body, "second")).isEqualTo(number(body, "filter"));
+        assertThat(number(body, "count")).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void eachRequestGetsItsOwnSession() {
+        long first = number(http().get("/session-identity").body(), "first");
+        long second = number(http().get("/session-identity").body(), "first");
+        assertThat(first).isNotEqualTo(second);
+    }
+
+    @Test
+    void workARequestDoesNotCommitIsRolledBackWhenTheRequestEnds() {
+        String text = unique("uncommitted");
+        assertThat(http().post("/notes/uncommitted?text=" + encode(text)).statusCode()).isEqualTo(200);
+        assertThat(countNotes(text)).isZero();
+    }
+
+    @Test
+    void anExplicitCommitPersistsTheRequestsWork() {
+        String text = unique("committed");
+        createCommitted(text);
+        assertThat(countNotes(text)).isEqualTo(1);
+    }
+
+    @Test
+    void commitOnSuccessCommitsWhenTheMethodReturns() {
+        String text = unique("annotated");
+        assertThat(http().post("/notes/annotated?text=" + encode(text)).statusCode()).isEqualTo(200);
+        assertThat(countNotes(text)).isEqualTo(1);
+    }
+
+    @Test
+    void commitOnSuccessRollsBackWhenTheMethodThrows() {
+        String text = unique("refused");
+        assertThat(http().post("/notes/annotated-then-conflict?text=" + encode(text)).statusCode()).isEqualTo(409);
+        assertThat(countNotes(text)).isZero();
+    }
+
+    @Test
+    void commitOnSuccessTurnsACommitThatFailsIntoAnErrorResponse() {
+        String taken = unique("taken");
+        String original = unique("original");
+        createCommitted(taken);
+        long id = createCommitted(original);
+        HttpResponse<String> response = http().post("/notes/" + id + "/rename?to=" + encode(taken));
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).as("Dropwizard's JSON error, not a container error page").contains("\"code\":500");
+        assertThat(countNotes(original)).isEqualTo(1);
+    }
+
+    @Test
+    void getOr404AnswersNotFoundForAMissingRow() {
+        assertThat(http().get("/notes/987654321").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void getOr404ReturnsAnExistingRow() {
+        String text = unique("found");
+        long id = createCommitted(text);
+        assertThat(http().get("/notes/" + id).body()).contains(text);
+    }
+
+    @Test
+    void aResourceThatFailsAfterQueryingReturnsItsConnection() {
+        assertThat(http().get("/throws").statusCode()).isEqualTo(500);
+        pool().awaitIdle();
+        assertThat(pool().active()).isZero();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.hibernatelite.it.app;
+
+import dev.hibernatelite.HibernateLite;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+
+import java.util.concurrent.ExecutorService;
+
+/**
+ * A small application whose resources exercise each way a request can use (or misuse, or not
+ * use) the database, so that tests can observe sessions and pools from outside, over HTTP.
+ */
+public class ProbeApp extends Application<ProbeConfig> {
+    private final HibernateLite<ProbeConfig> db = HibernateLite.<ProbeConfig>builder()
+            .engines(ProbeConfig::getEngines)
+            .entities(Note.class)
+            .build();
+    private final SlowRequests slow = new SlowRequests();
+
+    @Override
+    public void initialize(Bootstrap<ProbeConfig> bootstrap) {
+        bootstrap.addBundle(db);
+    }
+
+    @Override
+    public void run(ProbeConfig configuration, Environment environment) {
+        db.createAll();
+        ExecutorService executor = environment.lifecycle().executorService("probe-async-%d").maxThreads(8)
+                .minThreads(8).build();
+        environment.jersey().register(new ProbeResource(db, executor, slow));
+        environment.jersey().register(new NoteCountFilter(db));
+    }
+
+    public HibernateLite<ProbeConfig> db() {
+        return db;
+    }
+
+    public SlowRequests slow() {
+        return slow;
+    }
+}
