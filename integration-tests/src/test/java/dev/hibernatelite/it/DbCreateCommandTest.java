@@ -1,0 +1,130 @@
+package dev.hibernatelite.it;
+
+import dev.hibernatelite.it.support.CommandRun;
+import dev.hibernatelite.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db create} run through Dropwizard's command line, on real PostgreSQL. */
+class DbCreateCommandTest {
+    @TempDir
+    Path dir;
+
+    private final TestDatabase main = TestDatabase.postgres();
+    private final TestDatabase tags = TestDatabase.postgres();
+
+    @AfterEach
+    void dropDatabases() {
+        main.close();
+        tags.close();
+    }
+
+    private String config(String engines) throws IOException {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, "logging:\n  level: WARN\nengines:\n" + engines);
+        return file.toString();
+    }
+
+    private String twoEngines() throws IOException {
+        return config("  default: \"" + main.url() + "\"\n  tags: \"" + tags.url() + "\"\n");
+    }
+
+    private static List<String> tables(String url) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    @Test
+    void createsTheMissingTablesOfEveryEngineAndSaysWhichItCreated() throws Exception {
+        CommandRun run = CommandRun.run("db", "create", twoEngines());
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out()).contains("engine 'default'").contains("created 1 table: notes")
+                .contains("engine 'tags'").contains("created 1 table: tags");
+        assertThat(tables(main.url())).containsExactly("notes");
+        assertThat(tables(tags.url())).containsExactly("tags");
+    }
+
+    @Test
+    void runningItAgainCreatesNothing() throws Exception {
+        String config = twoEngines();
+        CommandRun.run("db", "create", config);
+        CommandRun again = CommandRun.run("db", "create", config);
+
+        assertThat(again.failed()).as(again.toString()).isFalse();
+        assertThat(again.out()).contains("nothing to create; all 1 tables exist").doesNotContain("created");
+    }
+
+    @Test
+    void leavesAnExistingTableAsItIs() throws Exception {
+        try (Connection c = DriverManager.getConnection(main.url()); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE notes (id bigint primary key, text varchar(10), extra int)");
+        }
+        CommandRun run = CommandRun.run("db", "create", twoEngines());
+
+        assertThat(run.out()).contains("engine 'default'").contains("nothing to create");
+        try (Connection c = DriverManager.getConnection(main.url());
+             ResultSet rs = c.getMetaData().getColumns(null, "public", "notes", "extra")) {
+            assertThat(rs.next()).as("the column only the old table had").isTrue();
+        }
+    }
+
+    @Test
+    void withAnEngineNamedItCreatesOnlyThatEnginesTables() throws Exception {
+        CommandRun run = CommandRun.run("db", "create", "--engine", "tags", twoEngines());
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out()).contains("engine 'tags'").doesNotContain("engine 'default'");
+        assertThat(tables(main.url())).isEmpty();
+        assertThat(tables(tags.url())).containsExactly("tags");
+    }
+
+    @Test
+    void anUnknownEngineFailsNamingTheKnownOnes() throws Exception {
+        CommandRun run = CommandRun.run("db", "create", "--engine", "tagz", twoEngines());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL301").contains("known: default, tags").contains("Did you mean 'tags'?")
+                .doesNotContain("\tat ");
+        assertThat(tables(tags.url())).isEmpty();
+    }
+
+    @Test
+    void badConfigurationFailsWithItsYamlPathAndNoStackTrace() throws Exception {
+        CommandRun run = CommandRun.run("db", "create", config("  default:\n    url: \" \"\n  tags: \"" + tags.url()
+                + "\"\n"));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL105").contains("engines.default.url").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theUrlItPrintsHasItsPasswordMasked() throws Exception {
+        String withPassword = main.url() + "&password=pw-7f3a9-secret";
+        CommandRun run = CommandRun.run("db", "create", config("  default: \"" + withPassword + "\"\n  tags: \""
+                + tags.url() + "\"\n"));
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out() + run.err()).doesNotContain("pw-7f3a9-secret").contains("password=****");
+    }
+}
