@@ -10,7 +10,6 @@ import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
-import dev.hibernatelite.internal.engine.EntityBindings;
 import dev.hibernatelite.internal.schema.SchemaCreation;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
@@ -29,7 +28,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -63,12 +61,11 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     private volatile Engines engines;
     private volatile boolean stopped;
 
-    private HibernateLite(Builder<C> builder) {
-        this.setup = new EngineSetup<>(builder.enginesPath, builder.enginesOf, builder.defaultRequired,
-                builder.bindings.build());
-        this.commandName = builder.commandName;
-        this.lazyLoading = builder.lazyLoading;
-        this.commandOutput = builder.commandOutput;
+    HibernateLite(EngineSetup<C> setup, String commandName, boolean lazyLoading, PrintStream commandOutput) {
+        this.setup = setup;
+        this.commandName = commandName;
+        this.lazyLoading = lazyLoading;
+        this.commandOutput = commandOutput;
     }
 
     /**
@@ -77,8 +74,8 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
      * @param <C> the application's configuration type
      * @return a new builder
      */
-    public static <C extends Configuration> Builder<C> builder() {
-        return new Builder<>();
+    public static <C extends Configuration> HibernateLiteBuilder<C> builder() {
+        return new HibernateLiteBuilder<>();
     }
 
     /**
@@ -379,154 +376,5 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
             throw new IllegalStateException(Messages.stopped(call));
         }
         return current;
-    }
-
-    /**
-     * Describes a {@link HibernateLite} bundle. Every entity is bound to one engine; the
-     * configuration is read and validated when the bundle runs.
-     *
-     * @param <C> the application's configuration type
-     */
-    public static final class Builder<C extends Configuration> {
-        private String enginesPath = "engines";
-        private Function<C, Map<String, EngineFactory>> enginesOf;
-        private boolean defaultRequired = true;
-        private final EntityBindings.Builder bindings = new EntityBindings.Builder();
-        private String commandName = "db";
-        private boolean lazyLoading = true;
-        private PrintStream commandOutput = System.out;
-
-        private Builder() {
-        }
-
-        /**
-         * Where the engines are in the configuration, under the YAML key {@code engines}.
-         *
-         * @param enginesOf reads the engines map, for example {@code BlogConfig::getEngines}
-         * @return this builder
-         */
-        public Builder<C> engines(Function<C, Map<String, EngineFactory>> enginesOf) {
-            return engines("engines", enginesOf);
-        }
-
-        /**
-         * Where the engines are in the configuration, under another YAML key (used in messages).
-         *
-         * @param yamlPath the YAML path of the map, for example {@code database.engines}
-         * @param enginesOf reads the engines map
-         * @return this builder
-         */
-        public Builder<C> engines(String yamlPath, Function<C, Map<String, EngineFactory>> enginesOf) {
-            this.enginesPath = requireNonNull(yamlPath, "yamlPath");
-            this.enginesOf = requireNonNull(enginesOf, "enginesOf");
-            return this;
-        }
-
-        /**
-         * Binds entities to the {@code default} engine.
-         *
-         * @param entities {@code @Entity} classes
-         * @return this builder
-         * @throws IllegalArgumentException if a class is not an entity or is already bound
-         */
-        public Builder<C> entities(Class<?>... entities) {
-            return entities(Engines.DEFAULT, entities);
-        }
-
-        /**
-         * Binds entities to a named engine.
-         *
-         * @param engine the engine's name, a key under {@code engines}
-         * @param entities {@code @Entity} classes
-         * @return this builder
-         * @throws IllegalArgumentException if a class is not an entity or is already bound
-         */
-        public Builder<C> entities(String engine, Class<?>... entities) {
-            bindings.bind(requireNonNull(engine, "engine"), requireNonNull(entities, "entities"));
-            return this;
-        }
-
-        /**
-         * Binds every {@code @Entity} class in a package (and its subpackages) to the default engine.
-         *
-         * @param packageName the package
-         * @return this builder
-         * @throws IllegalArgumentException if it holds no entity, or one is already bound
-         */
-        public Builder<C> entityPackage(String packageName) {
-            return entityPackage(Engines.DEFAULT, packageName);
-        }
-
-        /**
-         * Binds every {@code @Entity} class in a package (and its subpackages) to a named engine.
-         *
-         * @param engine the engine's name
-         * @param packageName the package
-         * @return this builder
-         * @throws IllegalArgumentException if it holds no entity, or one is already bound
-         */
-        public Builder<C> entityPackage(String engine, String packageName) {
-            bindings.bindPackage(requireNonNull(engine, "engine"), requireNonNull(packageName, "packageName"));
-            return this;
-        }
-
-        /**
-         * Allows a configuration without a {@code default} engine; calls without an engine name
-         * then fail with a message saying to name one.
-         *
-         * @return this builder
-         */
-        public Builder<C> noDefaultEngine() {
-            this.defaultRequired = false;
-            return this;
-        }
-
-        /**
-         * Renames the command group ({@code db} by default), for applications that also use
-         * dropwizard-migrations' {@code db}.
-         *
-         * @param name the command name
-         * @return this builder
-         */
-        public Builder<C> commandName(String name) {
-            this.commandName = requireNonNull(name, "name");
-            return this;
-        }
-
-        /**
-         * Whether JSON serialisation loads lazy associations that are not loaded yet (default
-         * true: the session is open until the response is written). When false they are
-         * written as {@code null}.
-         *
-         * @param enabled whether to load them
-         * @return this builder
-         */
-        public Builder<C> lazyLoading(boolean enabled) {
-            this.lazyLoading = enabled;
-            return this;
-        }
-
-        /**
-         * Where the {@code db} commands print their results (standard output by default); errors
-         * go to Dropwizard's error stream.
-         *
-         * @param output the stream
-         * @return this builder
-         */
-        public Builder<C> commandOutput(PrintStream output) {
-            this.commandOutput = requireNonNull(output, "output");
-            return this;
-        }
-
-        /**
-         * @return the bundle
-         * @throws IllegalStateException if {@link #engines(Function)} was not called
-         */
-        public HibernateLite<C> build() {
-            if (enginesOf == null) {
-                throw new IllegalStateException(Messages.enginesNotDeclared());
-            }
-            return new HibernateLite<>(this);
-        }
     }
 }

@@ -1,0 +1,163 @@
+package dev.hibernatelite;
+
+import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.engine.EngineSetup;
+import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.engine.EntityBindings;
+import io.dropwizard.core.Configuration;
+
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Describes a {@link HibernateLite} bundle. Every entity is bound to one engine; the
+ * configuration is read and validated when the bundle runs.
+ *
+ * @param <C> the application's configuration type
+ */
+public final class HibernateLiteBuilder<C extends Configuration> {
+    private String enginesPath = "engines";
+    private Function<C, Map<String, EngineFactory>> enginesOf;
+    private boolean defaultRequired = true;
+    private final EntityBindings.Builder bindings = new EntityBindings.Builder();
+    private String commandName = "db";
+    private boolean lazyLoading = true;
+    private PrintStream commandOutput = System.out;
+
+    HibernateLiteBuilder() {
+    }
+
+    /**
+     * Where the engines are in the configuration, under the YAML key {@code engines}.
+     *
+     * @param enginesOf reads the engines map, for example {@code BlogConfig::getEngines}
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> engines(Function<C, Map<String, EngineFactory>> enginesOf) {
+        return engines("engines", enginesOf);
+    }
+
+    /**
+     * Where the engines are in the configuration, under another YAML key (used in messages).
+     *
+     * @param yamlPath the YAML path of the map, for example {@code database.engines}
+     * @param enginesOf reads the engines map
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> engines(String yamlPath, Function<C, Map<String, EngineFactory>> enginesOf) {
+        this.enginesPath = requireNonNull(yamlPath, "yamlPath");
+        this.enginesOf = requireNonNull(enginesOf, "enginesOf");
+        return this;
+    }
+
+    /**
+     * Binds entities to the {@code default} engine.
+     *
+     * @param entities {@code @Entity} classes
+     * @return this builder
+     * @throws IllegalArgumentException if a class is not an entity or is already bound
+     */
+    public HibernateLiteBuilder<C> entities(Class<?>... entities) {
+        return entities(Engines.DEFAULT, entities);
+    }
+
+    /**
+     * Binds entities to a named engine.
+     *
+     * @param engine the engine's name, a key under {@code engines}
+     * @param entities {@code @Entity} classes
+     * @return this builder
+     * @throws IllegalArgumentException if a class is not an entity or is already bound
+     */
+    public HibernateLiteBuilder<C> entities(String engine, Class<?>... entities) {
+        bindings.bind(requireNonNull(engine, "engine"), requireNonNull(entities, "entities"));
+        return this;
+    }
+
+    /**
+     * Binds every {@code @Entity} class in a package (and its subpackages) to the default engine.
+     *
+     * @param packageName the package
+     * @return this builder
+     * @throws IllegalArgumentException if it holds no entity, or one is already bound
+     */
+    public HibernateLiteBuilder<C> entityPackage(String packageName) {
+        return entityPackage(Engines.DEFAULT, packageName);
+    }
+
+    /**
+     * Binds every {@code @Entity} class in a package (and its subpackages) to a named engine.
+     *
+     * @param engine the engine's name
+     * @param packageName the package
+     * @return this builder
+     * @throws IllegalArgumentException if it holds no entity, or one is already bound
+     */
+    public HibernateLiteBuilder<C> entityPackage(String engine, String packageName) {
+        bindings.bindPackage(requireNonNull(engine, "engine"), requireNonNull(packageName, "packageName"));
+        return this;
+    }
+
+    /**
+     * Allows a configuration without a {@code default} engine; calls without an engine name
+     * then fail with a message saying to name one.
+     *
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> noDefaultEngine() {
+        this.defaultRequired = false;
+        return this;
+    }
+
+    /**
+     * Renames the command group ({@code db} by default), for applications that also use
+     * dropwizard-migrations' {@code db}.
+     *
+     * @param name the command name
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> commandName(String name) {
+        this.commandName = requireNonNull(name, "name");
+        return this;
+    }
+
+    /**
+     * Whether JSON serialisation loads lazy associations that are not loaded yet (default
+     * true: the session is open until the response is written). When false they are
+     * written as {@code null}.
+     *
+     * @param enabled whether to load them
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> lazyLoading(boolean enabled) {
+        this.lazyLoading = enabled;
+        return this;
+    }
+
+    /**
+     * Where the {@code db} commands print their results (standard output by default); errors
+     * go to Dropwizard's error stream.
+     *
+     * @param output the stream
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> commandOutput(PrintStream output) {
+        this.commandOutput = requireNonNull(output, "output");
+        return this;
+    }
+
+    /**
+     * @return the bundle
+     * @throws IllegalStateException if {@link #engines(Function)} was not called
+     */
+    public HibernateLite<C> build() {
+        if (enginesOf == null) {
+            throw new IllegalStateException(Messages.enginesNotDeclared());
+        }
+        return new HibernateLite<>(new EngineSetup<>(enginesPath, enginesOf, defaultRequired, bindings.build()),
+                commandName, lazyLoading, commandOutput);
+    }
+}
