@@ -8,10 +8,8 @@ import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
-import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.UUID;
 
@@ -19,7 +17,6 @@ import java.util.UUID;
  * The probe application running on a fresh database of a real server; subclasses pick the
  * server. After every test no connection may stay borrowed.
  */
-@ExtendWith(DropwizardExtensionsSupport.class)
 abstract class ProbeAppTest {
     static DropwizardAppExtension<ProbeConfig> probeApp(TestDatabase database) {
         return new DropwizardAppExtension<>(ProbeApp.class, ResourceHelpers.resourceFilePath("probe.yml"),

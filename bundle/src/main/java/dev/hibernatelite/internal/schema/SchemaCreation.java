@@ -15,6 +15,7 @@ import org.hibernate.resource.transaction.spi.DdlTransactionIsolator;
 import org.hibernate.tool.schema.SourceType;
 import org.hibernate.tool.schema.TargetType;
 import org.hibernate.tool.schema.extract.spi.DatabaseInformation;
+import org.hibernate.tool.schema.extract.spi.NameSpaceTablesInformation;
 import org.hibernate.tool.schema.internal.ExceptionHandlerHaltImpl;
 import org.hibernate.tool.schema.internal.Helper;
 import org.hibernate.tool.schema.internal.HibernateSchemaManagementTool;
@@ -82,11 +83,13 @@ public final class SchemaCreation {
             DatabaseInformation database = Helper.buildDatabaseInformation(registry, isolator, context, tool);
             try {
                 for (Namespace namespace : metadata.getDatabase().getNamespaces()) {
+                    // Look in the namespace, not everywhere: H2 has an INFORMATION_SCHEMA.USERS.
+                    NameSpaceTablesInformation tablesInNamespace = database.getTablesInformation(namespace);
                     for (Table table : namespace.getTables()) {
                         if (!table.isPhysicalTable()) {
                             continue;
                         }
-                        if (database.getTableInformation(table.getQualifiedTableName()) == null) {
+                        if (tablesInNamespace.getTableInformation(table) == null) {
                             missingTables.add(table);
                             created.add(table.getName());
                         } else {
