@@ -46,7 +46,11 @@ public final class EngineFactory {
     public static final int DEFAULT_MAX_SIZE = 10;
     /** How long a caller waits for a pooled connection when {@code maxWaitForConnection} is not set. */
     public static final Duration DEFAULT_MAX_WAIT_FOR_CONNECTION = Duration.seconds(5);
-    /** Bound of a validation or health check when {@code validationQueryTimeout} is not set. */
+    /**
+     * Bound of a validation or health check when {@code validationQueryTimeout} is not set and
+     * {@code maxWaitForConnection} is longer; otherwise half of {@code maxWaitForConnection} (at
+     * least 250ms), so that a short wait alone is valid.
+     */
     public static final Duration DEFAULT_VALIDATION_QUERY_TIMEOUT = Duration.seconds(3);
     /** Oldest a pooled connection gets when {@code maxConnectionAge} is not set (MySQL/MariaDB may lower it). */
     public static final Duration DEFAULT_MAX_CONNECTION_AGE = Duration.minutes(30);
@@ -349,10 +353,19 @@ public final class EngineFactory {
          *
          * @param properties Hibernate and JDBC driver properties
          * @return this builder
+         * @throws IllegalArgumentException if a property has no value (in YAML, a key with nothing
+         *         after it), which neither Hibernate nor a driver can take; the message names it
          */
         @JsonProperty
         public Builder properties(Map<String, String> properties) {
-            this.properties = new LinkedHashMap<>(properties == null ? Map.of() : properties);
+            Map<String, String> copy = new LinkedHashMap<>(properties == null ? Map.of() : properties);
+            copy.forEach((key, value) -> {
+                if (value == null) {
+                    throw new IllegalArgumentException("property '" + key + "' has no value. Give it one (write ''"
+                            + " for an empty string) or remove it.");
+                }
+            });
+            this.properties = copy;
             return this;
         }
 

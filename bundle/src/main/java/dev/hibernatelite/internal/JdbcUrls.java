@@ -1,6 +1,11 @@
 package dev.hibernatelite.internal;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -12,7 +17,17 @@ import java.util.regex.Pattern;
 public final class JdbcUrls {
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)((?:^|[?&;:])[^=&;?#/:]*(?:password|passwd|pwd|secret|token)[^=&;?#/]*=)[^&;#]*");
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@?#:]*:)[^/@?#]*@");
+    // Greedy up to the last '@' of the authority: a password may itself contain '@'.
+    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@?#:]*:)[^/?#]*@");
+    // Oracle's thin form: jdbc:oracle:thin:user/password@host:1521/service
+    private static final Pattern ORACLE_PASSWORD = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:;?]*/)[^@]*@");
+    private static final Pattern H2_PASSWORD_SETTING = Pattern.compile("(?i);PASSWORD=([^;]*)");
+    private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
+    private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(//)?(?:[^/?#]*@)?(.*)$");
+    // Schemes people write where a JDBC URL belongs, and the JDBC subprotocol each means.
+    private static final Map<String, String> SUBPROTOCOLS = Map.of(
+            "postgres", "postgresql", "postgresql", "postgresql", "pg", "postgresql",
+            "mysql", "mysql", "mariadb", "mariadb", "h2", "h2", "sqlserver", "sqlserver");
     private static final String H2_MEMORY = "jdbc:h2:mem:";
 
     private JdbcUrls() {
@@ -30,7 +45,101 @@ public final class JdbcUrls {
             return null;
         }
         String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1****@");
+        masked = ORACLE_PASSWORD.matcher(masked).replaceAll("$1****@");
         return SECRET_PARAMETER.matcher(masked).replaceAll("$1****");
+    }
+
+    /**
+     * What a user probably meant by a URL that does not start with {@code jdbc:}: a
+     * {@code postgres://host/db} (libpq's form) becomes {@code jdbc:postgresql://host/db}. Any
+     * {@code user:password@} part is left out (JDBC drivers take them as properties) and any
+     * password parameter masked, so the suggestion never holds a secret.
+     *
+     * @param url the URL as written
+     * @return the JDBC URL it most likely means, empty when there is no good guess
+     */
+    public static Optional<String> suggestJdbcUrl(String url) {
+        Matcher m = SCHEME.matcher(url.trim());
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String subprotocol = SUBPROTOCOLS.get(scheme);
+        boolean hierarchical = m.group(2) != null;
+        if (subprotocol == null && !hierarchical) {
+            return Optional.empty();
+        }
+        return Optional.of(mask("jdbc:" + (subprotocol == null ? scheme : subprotocol) + ":" + (hierarchical ? "//" : "")
+                + m.group(3)));
+    }
+
+    /** @return whether the URL has a {@code user:password@} part (which a suggestion leaves out) */
+    public static boolean hasUserInfo(String url) {
+        return USER_INFO.matcher(url).find();
+    }
+
+    /**
+     * A URL split into the URL without its password and the password, for the forms where the
+     * driver treats a password in the URL exactly as the {@code password} connection property:
+     * H2's {@code ;PASSWORD=} setting and PostgreSQL's {@code password} query parameter
+     * (percent-decoded, as the driver decodes it). Connecting with the URL without the password
+     * keeps the secret out of everything that prints the URL (the pool's and the driver's
+     * debug logs).
+     *
+     * @param url the URL to connect with
+     * @param password the password to pass as the {@code password} property, or {@code null}
+     *        when the URL held none in a form taken out
+     */
+    public record UrlAndPassword(String url, String password) {
+        /** A description without the password. */
+        @Override
+        public String toString() {
+            return "UrlAndPassword{" + mask(url) + ", password=" + (password == null ? "none" : "****") + "}";
+        }
+    }
+
+    /**
+     * Takes the password out of a URL where the driver reads it as the {@code password}
+     * property; see {@link UrlAndPassword}.
+     *
+     * @param url a JDBC URL
+     * @return the URL without the password and the password; the URL unchanged and a null
+     *         password when it holds none in a form we take out
+     */
+    public static UrlAndPassword takePassword(String url) {
+        DatabaseVendor vendor = vendorOf(url);
+        if (vendor == DatabaseVendor.H2) {
+            Matcher m = H2_PASSWORD_SETTING.matcher(url);
+            if (m.find()) {
+                String password = m.group(1);
+                String rest = url.substring(0, m.start()) + url.substring(m.end());
+                if (!H2_PASSWORD_SETTING.matcher(rest).find()) {
+                    return new UrlAndPassword(rest, password);
+                }
+            }
+        } else if (vendor == DatabaseVendor.POSTGRESQL) {
+            int query = url.indexOf('?');
+            if (query >= 0) {
+                String password = null;
+                StringBuilder kept = new StringBuilder();
+                for (String parameter : url.substring(query + 1).split("&", -1)) {
+                    if (password == null && parameter.startsWith("password=")) {
+                        try {
+                            password = URLDecoder.decode(parameter.substring("password=".length()),
+                                    StandardCharsets.UTF_8);
+                        } catch (IllegalArgumentException malformed) {
+                            return new UrlAndPassword(url, null);
+                        }
+                    } else if (!parameter.isEmpty()) {
+                        kept.append(kept.length() == 0 ? "" : "&").append(parameter);
+                    }
+                }
+                if (password != null) {
+                    return new UrlAndPassword(url.substring(0, query) + (kept.length() == 0 ? "" : "?" + kept), password);
+                }
+            }
+        }
+        return new UrlAndPassword(url, null);
     }
 
     /**

@@ -49,9 +49,13 @@ public final class Messages {
     }
 
     public static String urlNotJdbc(String enginePath, String url) {
-        String hint = url.contains("://") ? " Did you mean 'jdbc:" + JdbcUrls.mask(url) + "'?" : "";
+        String hint = JdbcUrls.suggestJdbcUrl(url)
+                .map(jdbc -> " Did you mean '" + jdbc + "'?" + (JdbcUrls.hasUserInfo(url)
+                        ? " Put the user and password in " + enginePath + ".user and " + enginePath + ".password." : ""))
+                .orElse("");
         return "HL106: " + enginePath + ".url '" + JdbcUrls.mask(url) + "' is not a JDBC URL: it must"
-                + " start with 'jdbc:', for example jdbc:postgresql://127.0.0.1:5432/app." + hint;
+                + " start with 'jdbc:' and the database's name, for example jdbc:postgresql://127.0.0.1:5432/app."
+                + hint;
     }
 
     public static String noDriverAccepts(String enginePath, String url, DatabaseVendor vendor) {
@@ -136,8 +140,9 @@ public final class Messages {
     }
 
     public static String hibernateRejectsEntities(String engine, String path, String cause) {
-        return "HL120: engine '" + engine + "' (" + path + "." + engine + "): Hibernate rejected the mapping"
-                + " of its entities: " + cause;
+        return "HL120: " + path + "." + engine + ": Hibernate could not start engine '" + engine + "' with its"
+                + " entities and properties: " + cause + ". Check " + path + "." + engine + ".properties and the"
+                + " mapping annotations of the entities bound to '" + engine + "'.";
     }
 
     public static String engineNameInvalid(String engine, String path) {

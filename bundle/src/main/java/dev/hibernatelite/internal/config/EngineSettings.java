@@ -11,12 +11,13 @@ import java.util.Map;
  *
  * @param name the engine's name (its key under {@code engines})
  * @param yamlPath the engine's YAML path, for messages ({@code engines.reports})
- * @param jdbcUrl the URL to connect with (H2 in-memory URLs made to live as long as the engine)
+ * @param jdbcUrl the URL to connect with (H2 in-memory URLs made to live as long as the engine; a
+ *        password the driver would read from it moved to {@code password})
  * @param configuredUrl the URL as written
  * @param vendor the database, as the URL names it
  * @param driverClass the driver class that accepts the URL
  * @param user the user, or null
- * @param password the password, or null; never logged
+ * @param password the password (the YAML field's, or the one taken out of the URL), or null; never logged
  * @param maxSize the most connections in the pool
  * @param minSize the fewest idle connections kept
  * @param maxWaitMillis how long a caller waits for a connection

@@ -10,6 +10,7 @@ import io.dropwizard.util.Duration;
 import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -119,7 +121,10 @@ public final class EngineSettingsResolver {
         Duration wait = factory.getMaxWaitForConnection().orElse(EngineFactory.DEFAULT_MAX_WAIT_FOR_CONNECTION);
         checkAtLeast(path + ".maxWaitForConnection", wait, MIN_WAIT_MILLIS, "250ms",
                 EngineFactory.DEFAULT_MAX_WAIT_FOR_CONNECTION, problems);
-        Duration validation = factory.getValidationQueryTimeout().orElse(EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT);
+        // Unset, the check is bounded by the default, or by half the wait when the default does not
+        // fit under it: a short maxWaitForConnection alone must not fail because of a default the
+        // user never wrote.
+        Duration validation = factory.getValidationQueryTimeout().orElseGet(() -> defaultValidationTimeout(wait));
         boolean validationOk = checkAtLeast(path + ".validationQueryTimeout", validation, MIN_WAIT_MILLIS, "250ms",
                 EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT, problems);
         if (validationOk && validation.toMilliseconds() >= wait.toMilliseconds()
@@ -158,8 +163,18 @@ public final class EngineSettingsResolver {
                 .map(i -> "TRANSACTION_" + i.name())
                 .orElse(null);
         String uniqueName = "hibernate-lite-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new EngineSettings(name, path, JdbcUrls.h2MemoryForApplicationLifetime(url, uniqueName), url, vendor,
-                driverClass, factory.getUser().orElse(null), factory.getPassword().orElse(null), maxSize, minSize,
+        // A password written in the URL (where the driver reads it as the password property) is
+        // passed as that property instead, so that no log of the pool or the driver prints it
+        // with the URL. When the password field is set as well, the URL is left as written.
+        String password = factory.getPassword().orElse(null);
+        String connectUrl = url;
+        if (password == null) {
+            JdbcUrls.UrlAndPassword split = JdbcUrls.takePassword(url);
+            connectUrl = split.url();
+            password = split.password();
+        }
+        return new EngineSettings(name, path, JdbcUrls.h2MemoryForApplicationLifetime(connectUrl, uniqueName), url,
+                vendor, driverClass, factory.getUser().orElse(null), password, maxSize, minSize,
                 wait.toMilliseconds(), blankToNull(factory.getValidationQuery().orElse(null)),
                 validation.toMilliseconds(), age, idle.toMilliseconds(),
                 blankToNull(factory.getInitializationQuery().orElse(null)), factory.getReadOnlyByDefault().orElse(null),
@@ -169,6 +184,9 @@ public final class EngineSettingsResolver {
 
     private static String resolveDriver(String path, String url, DatabaseVendor vendor, String configuredClass,
                                         List<String> problems) {
+        // Drivers log the URLs they are asked about (PostgreSQL's logs every URL it rejects, at
+        // FINE), so they are asked about the URL with its secrets masked: it has the same shape.
+        String shape = JdbcUrls.mask(url);
         if (configuredClass != null && !configuredClass.isBlank()) {
             Class<?> type;
             try {
@@ -181,9 +199,10 @@ public final class EngineSettingsResolver {
                 problems.add(Messages.driverClassNotDriver(path, configuredClass));
                 return null;
             }
+            Driver driver;
             try {
-                Driver driver = (Driver) type.getDeclaredConstructor().newInstance();
-                if (!driver.acceptsURL(url)) {
+                driver = (Driver) type.getDeclaredConstructor().newInstance();
+                if (!driver.acceptsURL(shape)) {
                     problems.add(Messages.driverRejectsUrl(path, configuredClass, url));
                     return null;
                 }
@@ -191,17 +210,28 @@ public final class EngineSettingsResolver {
                 problems.add(Messages.driverRejectsUrl(path, configuredClass, url));
                 return null;
             }
+            if (!parses(driver, shape)) {
+                problems.add(Messages.urlMalformed(path, url, vendor, type.getName()));
+                return null;
+            }
             return type.getName();
         }
         Enumeration<Driver> drivers = DriverManager.getDrivers();
         while (drivers.hasMoreElements()) {
             Driver driver = drivers.nextElement();
+            boolean accepts;
             try {
-                if (driver.acceptsURL(url)) {
-                    return driver.getClass().getName();
-                }
+                accepts = driver.acceptsURL(shape);
             } catch (SQLException | RuntimeException ignored) {
                 // a driver that cannot judge the URL does not accept it; the next one may
+                accepts = false;
+            }
+            if (accepts) {
+                if (!parses(driver, shape)) {
+                    problems.add(Messages.urlMalformed(path, url, vendor, driver.getClass().getName()));
+                    return null;
+                }
+                return driver.getClass().getName();
             }
         }
         if (vendor.driverClass() != null && isLoadable(vendor.driverClass())) {
@@ -210,6 +240,30 @@ public final class EngineSettingsResolver {
             problems.add(Messages.noDriverAccepts(path, url, vendor));
         }
         return null;
+    }
+
+    /**
+     * Some drivers (MariaDB's, MySQL's) accept any URL with their prefix and parse it only when
+     * connecting; asking for the URL's properties parses it without connecting.
+     *
+     * @return false if the driver says the URL it accepted cannot be parsed
+     */
+    private static boolean parses(Driver driver, String url) {
+        try {
+            driver.getPropertyInfo(url, new Properties());
+            return true;
+        } catch (SQLFeatureNotSupportedException | RuntimeException cannotTell) {
+            return true;
+        } catch (SQLException malformed) {
+            return false;
+        }
+    }
+
+    private static Duration defaultValidationTimeout(Duration wait) {
+        if (EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT.toMilliseconds() < wait.toMilliseconds()) {
+            return EngineFactory.DEFAULT_VALIDATION_QUERY_TIMEOUT;
+        }
+        return Duration.milliseconds(Math.max(MIN_WAIT_MILLIS, wait.toMilliseconds() / 2));
     }
 
     private static boolean checkAtLeast(String fieldPath, Duration value, long minimumMillis, String minimum,

@@ -98,7 +98,7 @@ public final class Engine implements AutoCloseable {
             failure = addTo(failure, e);
         }
         if (settings.shutdownOnClose()) {
-            shutDownInMemoryDatabase();
+            shutDownInMemoryDatabase(name(), dataSource);
         }
         try {
             dataSource.close();
@@ -111,7 +111,13 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private void shutDownInMemoryDatabase() {
+    /**
+     * Shuts down an H2 in-memory database the engine made live as long as itself.
+     *
+     * @param engine the engine's name, for the log
+     * @param dataSource the engine's pool
+     */
+    static void shutDownInMemoryDatabase(String engine, HikariDataSource dataSource) {
         Connection connection = null;
         try {
             connection = dataSource.getConnection();
@@ -119,7 +125,7 @@ public final class Engine implements AutoCloseable {
                 st.execute("SHUTDOWN");
             }
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("engine '{}': could not shut down its in-memory database: {}", name(), e.toString());
+            LOG.warn("engine '{}': could not shut down its in-memory database: {}", engine, e.toString());
         } finally {
             if (connection != null) {
                 try {

@@ -3,6 +3,7 @@ package dev.hibernatelite.internal.engine;
 import com.codahale.metrics.MetricRegistry;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.util.DriverDataSource;
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.internal.DatabaseVendor;
 import dev.hibernatelite.internal.JdbcUrls;
@@ -83,6 +84,9 @@ public final class EngineBuilder {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
             }
+            if (settings.shutdownOnClose()) {
+                Engine.shutDownInMemoryDatabase(settings.name(), dataSource);
+            }
             dataSource.close();
             if (e instanceof EngineConfigurationException) {
                 throw e;
@@ -95,17 +99,10 @@ public final class EngineBuilder {
     private HikariConfig poolConfig(EngineSettings s, DatabaseInfo info) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hibernate-lite." + s.name());
-        config.setJdbcUrl(s.jdbcUrl());
-        config.setDriverClassName(s.driverClass());
-        if (s.user() != null) {
-            config.setUsername(s.user());
-        }
-        if (s.password() != null) {
-            config.setPassword(s.password());
-        }
         Properties driverProperties = new Properties();
         driverProperties.putAll(s.driverProperties());
-        config.setDataSourceProperties(driverProperties);
+        // A DataSource rather than a URL: HikariCP's configuration dump (at DEBUG) never sees the URL.
+        config.setDataSource(new DriverDataSource(s.jdbcUrl(), s.driverClass(), driverProperties, s.user(), s.password()));
         config.setMaximumPoolSize(s.maxSize());
         config.setMinimumIdle(s.minSize());
         config.setConnectionTimeout(s.maxWaitMillis());
