@@ -1,9 +1,6 @@
 package dev.hibernatelite;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.hibernatelite.internal.JdbcUrls;
 import io.dropwizard.util.Duration;
 
@@ -26,7 +23,7 @@ import static java.util.Objects.requireNonNull;
  * ({@code engines.reports.maxSize}) and the fix. See {@code docs/configuration.md} for each
  * field, its default and why it has that default.
  */
-@JsonDeserialize(builder = EngineFactory.Builder.class)
+@JsonDeserialize(builder = EngineFactoryBuilder.class)
 public final class EngineFactory {
     /** Transaction isolation levels a pooled connection can default to. */
     public enum TransactionIsolation {
@@ -57,24 +54,24 @@ public final class EngineFactory {
     /** How long a surplus idle connection is kept when {@code minIdleTime} is not set. */
     public static final Duration DEFAULT_MIN_IDLE_TIME = Duration.minutes(10);
 
-    private final String url;
-    private final String driverClass;
-    private final String user;
-    private final String password;
-    private final Map<String, String> properties;
-    private final Integer maxSize;
-    private final Integer minSize;
-    private final Duration maxWaitForConnection;
-    private final String validationQuery;
-    private final Duration validationQueryTimeout;
-    private final Duration maxConnectionAge;
-    private final Duration minIdleTime;
-    private final String initializationQuery;
-    private final Boolean readOnlyByDefault;
-    private final TransactionIsolation defaultTransactionIsolation;
-    private final boolean autoCommentsEnabled;
+    final String url;
+    final String driverClass;
+    final String user;
+    final String password;
+    final Map<String, String> properties;
+    final Integer maxSize;
+    final Integer minSize;
+    final Duration maxWaitForConnection;
+    final String validationQuery;
+    final Duration validationQueryTimeout;
+    final Duration maxConnectionAge;
+    final Duration minIdleTime;
+    final String initializationQuery;
+    final Boolean readOnlyByDefault;
+    final TransactionIsolation defaultTransactionIsolation;
+    final boolean autoCommentsEnabled;
 
-    private EngineFactory(Builder b) {
+    EngineFactory(EngineFactoryBuilder b) {
         this.url = b.url;
         this.driverClass = b.driverClass;
         this.user = b.user;
@@ -110,8 +107,8 @@ public final class EngineFactory {
      *
      * @return a new builder with every field at its default
      */
-    public static Builder builder() {
-        return new Builder();
+    public static EngineFactoryBuilder builder() {
+        return new EngineFactoryBuilder();
     }
 
     /**
@@ -119,8 +116,8 @@ public final class EngineFactory {
      *
      * @return a new builder initialised from this configuration
      */
-    public Builder toBuilder() {
-        return new Builder(this);
+    public EngineFactoryBuilder toBuilder() {
+        return new EngineFactoryBuilder(this);
     }
 
     /** @return the JDBC URL as written (may be null or blank when the YAML left it out) */
@@ -242,280 +239,5 @@ public final class EngineFactory {
     @Override
     public int hashCode() {
         return Objects.hash(url, driverClass, user, maxSize, minSize, properties);
-    }
-
-    /**
-     * Builds an {@link EngineFactory}; also what Jackson uses to read the YAML full form.
-     * Setters take values as written; nothing is checked until the bundle starts.
-     */
-    @JsonPOJOBuilder(withPrefix = "")
-    public static final class Builder {
-        private String url;
-        private String driverClass;
-        private String user;
-        private String password;
-        private Map<String, String> properties = new LinkedHashMap<>();
-        private Integer maxSize;
-        private Integer minSize;
-        private Duration maxWaitForConnection;
-        private String validationQuery;
-        private Duration validationQueryTimeout;
-        private Duration maxConnectionAge;
-        private Duration minIdleTime;
-        private String initializationQuery;
-        private Boolean readOnlyByDefault;
-        private TransactionIsolation defaultTransactionIsolation;
-        private boolean autoCommentsEnabled;
-
-        private Builder() {
-        }
-
-        private Builder(EngineFactory f) {
-            url = f.url;
-            driverClass = f.driverClass;
-            user = f.user;
-            password = f.password;
-            properties = new LinkedHashMap<>(f.properties);
-            maxSize = f.maxSize;
-            minSize = f.minSize;
-            maxWaitForConnection = f.maxWaitForConnection;
-            validationQuery = f.validationQuery;
-            validationQueryTimeout = f.validationQueryTimeout;
-            maxConnectionAge = f.maxConnectionAge;
-            minIdleTime = f.minIdleTime;
-            initializationQuery = f.initializationQuery;
-            readOnlyByDefault = f.readOnlyByDefault;
-            defaultTransactionIsolation = f.defaultTransactionIsolation;
-            autoCommentsEnabled = f.autoCommentsEnabled;
-        }
-
-        /**
-         * The YAML shorthand: a bare string is the URL.
-         *
-         * @param url the JDBC URL
-         * @return a builder holding that URL
-         */
-        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-        static Builder fromUrl(String url) {
-            return new Builder().url(url);
-        }
-
-        /**
-         * Sets url.
-         *
-         * @param url the JDBC URL
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder url(String url) {
-            this.url = url;
-            return this;
-        }
-
-        /**
-         * Sets driverClass.
-         *
-         * @param driverClass the JDBC driver class name
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder driverClass(String driverClass) {
-            this.driverClass = driverClass;
-            return this;
-        }
-
-        /**
-         * Sets user.
-         *
-         * @param user the database user
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder user(String user) {
-            this.user = user;
-            return this;
-        }
-
-        /**
-         * Sets password.
-         *
-         * @param password the database password
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder password(String password) {
-            this.password = password;
-            return this;
-        }
-
-        /**
-         * Sets properties.
-         *
-         * @param properties Hibernate and JDBC driver properties
-         * @return this builder
-         * @throws IllegalArgumentException if a property has no value (in YAML, a key with nothing
-         *         after it), which neither Hibernate nor a driver can take; the message names it
-         */
-        @JsonProperty
-        public Builder properties(Map<String, String> properties) {
-            Map<String, String> copy = new LinkedHashMap<>(properties == null ? Map.of() : properties);
-            copy.forEach((key, value) -> {
-                if (value == null) {
-                    throw new IllegalArgumentException("property '" + key + "' has no value. Give it one (write ''"
-                            + " for an empty string) or remove it.");
-                }
-            });
-            this.properties = copy;
-            return this;
-        }
-
-        /**
-         * Adds one property.
-         *
-         * @param key the property name
-         * @param value its value
-         * @return this builder
-         */
-        public Builder property(String key, String value) {
-            this.properties.put(requireNonNull(key, "key"), requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Sets maxSize.
-         *
-         * @param maxSize the most connections in the pool
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder maxSize(Integer maxSize) {
-            this.maxSize = maxSize;
-            return this;
-        }
-
-        /**
-         * Sets minSize.
-         *
-         * @param minSize the fewest idle connections kept
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder minSize(Integer minSize) {
-            this.minSize = minSize;
-            return this;
-        }
-
-        /**
-         * Sets maxWaitForConnection.
-         *
-         * @param maxWaitForConnection how long a caller waits for a connection
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder maxWaitForConnection(Duration maxWaitForConnection) {
-            this.maxWaitForConnection = maxWaitForConnection;
-            return this;
-        }
-
-        /**
-         * Sets validationQuery.
-         *
-         * @param validationQuery the query that checks a connection
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder validationQuery(String validationQuery) {
-            this.validationQuery = validationQuery;
-            return this;
-        }
-
-        /**
-         * Sets validationQueryTimeout.
-         *
-         * @param validationQueryTimeout the bound of a connection check
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder validationQueryTimeout(Duration validationQueryTimeout) {
-            this.validationQueryTimeout = validationQueryTimeout;
-            return this;
-        }
-
-        /**
-         * Sets maxConnectionAge.
-         *
-         * @param maxConnectionAge the age at which a connection is retired
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder maxConnectionAge(Duration maxConnectionAge) {
-            this.maxConnectionAge = maxConnectionAge;
-            return this;
-        }
-
-        /**
-         * Sets minIdleTime.
-         *
-         * @param minIdleTime how long a surplus idle connection lives
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder minIdleTime(Duration minIdleTime) {
-            this.minIdleTime = minIdleTime;
-            return this;
-        }
-
-        /**
-         * Sets initializationQuery.
-         *
-         * @param initializationQuery SQL run on every new connection
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder initializationQuery(String initializationQuery) {
-            this.initializationQuery = initializationQuery;
-            return this;
-        }
-
-        /**
-         * Sets readOnlyByDefault.
-         *
-         * @param readOnlyByDefault whether connections start read-only
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder readOnlyByDefault(Boolean readOnlyByDefault) {
-            this.readOnlyByDefault = readOnlyByDefault;
-            return this;
-        }
-
-        /**
-         * Sets isolation.
-         *
-         * @param isolation the default transaction isolation
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder defaultTransactionIsolation(TransactionIsolation isolation) {
-            this.defaultTransactionIsolation = isolation;
-            return this;
-        }
-
-        /**
-         * Sets enabled.
-         *
-         * @param enabled whether Hibernate comments its SQL
-         * @return this builder
-         */
-        @JsonProperty
-        public Builder autoCommentsEnabled(boolean enabled) {
-            this.autoCommentsEnabled = enabled;
-            return this;
-        }
-
-        /** @return the engine configuration (validated later, when the bundle starts) */
-        public EngineFactory build() {
-            return new EngineFactory(this);
-        }
     }
 }

@@ -72,7 +72,7 @@ class EngineValidationTest {
         return map;
     }
 
-    private static EngineFactory.Builder h2() {
+    private static EngineFactoryBuilder h2() {
         return EngineFactory.builder().url("jdbc:h2:mem:");
     }
 
@@ -304,20 +304,20 @@ class EngineValidationTest {
 
     static Stream<Arguments> tooShortDurations() {
         return Stream.of(
-                Arguments.of("maxWaitForConnection", (UnaryOperator<EngineFactory.Builder>)
+                Arguments.of("maxWaitForConnection", (UnaryOperator<EngineFactoryBuilder>)
                         b -> b.maxWaitForConnection(Duration.milliseconds(100)), "100 milliseconds", "250ms", "5 seconds"),
-                Arguments.of("validationQueryTimeout", (UnaryOperator<EngineFactory.Builder>)
+                Arguments.of("validationQueryTimeout", (UnaryOperator<EngineFactoryBuilder>)
                         b -> b.validationQueryTimeout(Duration.milliseconds(10)), "10 milliseconds", "250ms", "3 seconds"),
-                Arguments.of("maxConnectionAge", (UnaryOperator<EngineFactory.Builder>)
+                Arguments.of("maxConnectionAge", (UnaryOperator<EngineFactoryBuilder>)
                         b -> b.maxConnectionAge(Duration.seconds(10)), "10 seconds", "30s", "30 minutes"),
-                Arguments.of("minIdleTime", (UnaryOperator<EngineFactory.Builder>)
+                Arguments.of("minIdleTime", (UnaryOperator<EngineFactoryBuilder>)
                         b -> b.minIdleTime(Duration.seconds(1)), "1 second", "10s", "10 minutes"));
     }
 
     @ParameterizedTest(name = "{0} {2}")
     @MethodSource("tooShortDurations")
     void aDurationBelowWhatThePoolAllowsNamesItsPathTheMinimumAndTheDefault(
-            String field, UnaryOperator<EngineFactory.Builder> set, String value, String minimum, String defaultValue) {
+            String field, UnaryOperator<EngineFactoryBuilder> set, String value, String minimum, String defaultValue) {
         assertThat(theProblemWith(set.apply(h2()).build()))
                 .isEqualTo("HL114: engines.reports." + field + " is " + value + " but must be at least " + minimum
                         + " (default " + defaultValue + ").");
