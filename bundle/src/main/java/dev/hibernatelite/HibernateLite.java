@@ -2,7 +2,9 @@ package dev.hibernatelite;
 
 import com.fasterxml.jackson.datatype.hibernate6.Hibernate6Module;
 import dev.hibernatelite.internal.Messages;
+import com.codahale.metrics.MetricRegistry;
 import dev.hibernatelite.internal.command.DbCommand;
+import dev.hibernatelite.internal.command.ShellHost;
 import dev.hibernatelite.internal.context.CommitOnSuccessFilter;
 import dev.hibernatelite.internal.context.ContextBinding;
 import dev.hibernatelite.internal.context.ContextSessions;
@@ -10,7 +12,9 @@ import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
-import dev.hibernatelite.internal.schema.SchemaCreation;
+import dev.hibernatelite.internal.health.EngineHealthCheck;
+import dev.hibernatelite.internal.health.HibernateStatisticsMetrics;
+import dev.hibernatelite.internal.schema.SchemaTasks;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
 import io.dropwizard.core.setup.Bootstrap;
@@ -93,12 +97,13 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         }
         bootstrap.getObjectMapper().registerModule(module);
         Class<C> configurationClass = (Class<C>) bootstrap.getApplication().getConfigurationClass();
-        bootstrap.addCommand(new DbCommand<>(commandName, configurationClass, setup, commandOutput));
+        bootstrap.addCommand(new DbCommand<>(commandName, configurationClass, setup, new Shell(), commandOutput));
     }
 
     /**
-     * Validates the configuration, builds every engine, makes each request a context and ties
-     * the engines to the application's lifecycle.
+     * Validates the configuration, builds every engine, registers a health check
+     * ({@code hibernate-lite.<engine>}) and metrics for each, makes each request a context and
+     * ties the engines to the application's lifecycle.
      *
      * @param configuration the application's configuration
      * @param environment the application's environment
@@ -109,10 +114,16 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         Engines started = setup.start(configuration, environment.metrics(), null);
         this.engines = started;
         this.stopped = false;
+        for (Engine engine : started.all()) {
+            environment.healthChecks().register(EngineHealthCheck.nameOf(engine),
+                    new EngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
+            HibernateStatisticsMetrics.register(engine, environment.metrics());
+        }
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 stopped = true;
+                started.all().forEach(engine -> HibernateStatisticsMetrics.remove(engine, environment.metrics()));
                 started.close();
             }
         });
@@ -355,9 +366,9 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     }
 
     private static void createMissing(Engine engine) {
-        SchemaCreation.Result result = SchemaCreation.createMissing(engine);
-        if (!result.created().isEmpty()) {
-            LOG.info("engine '{}': created tables {}", engine.name(), result.created());
+        SchemaTasks.Tables before = SchemaTasks.createMissing(engine);
+        if (!before.missing().isEmpty()) {
+            LOG.info("engine '{}': created tables {}", engine.name(), before.missing());
         }
     }
 
@@ -365,6 +376,29 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         String engine = setup.bindings().all().get(entity);
         ContextSessions context = currentContext(call);
         return engine == null ? context.session() : context.session(engine);
+    }
+
+    /** Runs the engines for {@code db shell}: no server, one context visible to every thread. */
+    private final class Shell implements ShellHost<C> {
+        @Override
+        public AutoCloseable startForShell(C configuration, MetricRegistry metrics, String defaultEngine) {
+            Engines started = setup.start(configuration, metrics, null);
+            engines = started;
+            stopped = false;
+            ContextSessions context = new ContextSessions(started, "db shell", null, defaultEngine);
+            binding.share(context);
+            return () -> {
+                binding.share(null);
+                context.close();
+                stopped = true;
+                started.close();
+            };
+        }
+
+        @Override
+        public Object bundle() {
+            return HibernateLite.this;
+        }
     }
 
     private Engines engines(String call) {

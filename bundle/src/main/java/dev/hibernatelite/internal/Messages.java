@@ -198,6 +198,20 @@ public final class Messages {
                 + Suggestions.didYouMean(engine, known);
     }
 
+    public static String dropNeedsYes(String engineHeader, String tables) {
+        return "HL302: " + engineHeader + "would drop " + tables + ". Nothing was dropped: add --yes to drop them.";
+    }
+
+    public static String enginesDown(int down, int total, Collection<String> names) {
+        return "HL303: " + down + " of " + total + (total == 1 ? " engine is" : " engines are") + " down: "
+                + String.join(", ", names) + ". See the STATUS column for each database's own error.";
+    }
+
+    public static String shellFailed(int status) {
+        return "HL304: JShell ended with status " + status + " (see its message above). db shell needs a JDK"
+                + " (the jdk.jshell module), not a JRE.";
+    }
+
     // ---- HL4xx: engines at run time ------------------------------------------------------
 
     public static String startedWithoutDatabase(String engine, String url, String cause) {

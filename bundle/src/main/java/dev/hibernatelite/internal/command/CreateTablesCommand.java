@@ -1,10 +1,9 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.Messages;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
-import dev.hibernatelite.internal.schema.SchemaCreation;
+import dev.hibernatelite.internal.schema.SchemaTasks;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -38,18 +37,13 @@ final class CreateTablesCommand<C extends Configuration> implements DbSubcommand
 
     @Override
     public void configure(Subparser parser) {
-        parser.addArgument("--engine").metavar("NAME").help("only this engine (default: every engine)");
+        EngineSelection.addOption(parser, "only this engine (default: every engine)", false);
     }
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
-        String only = namespace.getString("engine");
-        Set<String> configured = setup.configuredNames(configuration);
-        if (only != null && !configured.isEmpty() && !configured.contains(only)) {
-            throw new CommandFailedException(Messages.commandUnknownEngine(only, configured));
-        }
-        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(),
-                only == null ? null : Set.of(only))) {
+        Set<String> only = EngineSelection.selected(setup, configuration, namespace);
+        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only)) {
             for (Engine engine : engines.all()) {
                 out.println(report(engine));
             }
@@ -57,16 +51,16 @@ final class CreateTablesCommand<C extends Configuration> implements DbSubcommand
     }
 
     private static String report(Engine engine) {
-        String header = "engine '" + engine.name() + "' (" + engine.settings().maskedUrl() + "): ";
+        String header = EngineSelection.header(engine);
         if (engine.entities().isEmpty()) {
             return header + "no entities are bound to it; nothing to create";
         }
-        SchemaCreation.Result result = SchemaCreation.createMissing(engine);
-        if (result.created().isEmpty()) {
-            return header + "nothing to create; all " + result.existing().size() + " tables exist";
+        SchemaTasks.Tables before = SchemaTasks.createMissing(engine);
+        if (before.missing().isEmpty()) {
+            return header + "nothing to create; all " + before.existing().size() + " tables exist";
         }
-        return header + "created " + result.created().size() + (result.created().size() == 1 ? " table: " : " tables: ")
-                + String.join(", ", result.created())
-                + (result.existing().isEmpty() ? "" : "; " + result.existing().size() + " already existed");
+        return header + "created " + before.missing().size() + (before.missing().size() == 1 ? " table: " : " tables: ")
+                + String.join(", ", before.missing())
+                + (before.existing().isEmpty() ? "" : "; " + before.existing().size() + " already existed");
     }
 }

@@ -36,13 +36,16 @@ public final class DbCommand<C extends Configuration> extends ConfiguredCommand<
      * @param name the group's name, {@code db} unless renamed
      * @param configurationClass the application's configuration class
      * @param setup the engines as the bundle's builder declared them
+     * @param shell the bundle, as {@code db shell} needs it
      * @param out where commands print their results
      */
-    public DbCommand(String name, Class<C> configurationClass, EngineSetup<C> setup, PrintStream out) {
-        super(name, "Database tasks on the engines of the configuration file: create tables, ...");
+    public DbCommand(String name, Class<C> configurationClass, EngineSetup<C> setup, ShellHost<C> shell,
+                     PrintStream out) {
+        super(name, "Database tasks on the engines of the configuration file: create, drop, check, shell");
         this.configurationClass = configurationClass;
         this.out = out;
-        for (DbSubcommand<C> sub : List.<DbSubcommand<C>>of(new CreateTablesCommand<>(setup))) {
+        for (DbSubcommand<C> sub : List.of(new CreateTablesCommand<>(setup), new DropTablesCommand<>(setup),
+                new CheckCommand<>(setup), new ShellCommand<>(setup, shell))) {
             subcommands.put(sub.name(), sub);
         }
     }

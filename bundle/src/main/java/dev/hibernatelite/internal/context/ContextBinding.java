@@ -9,11 +9,16 @@ package dev.hibernatelite.internal.context;
  */
 public final class ContextBinding {
     private final ThreadLocal<ContextSessions> current = new ThreadLocal<>();
+    private volatile ContextSessions shared;
 
-    /** @return the open context bound to this thread, or null */
+    /** @return the open context bound to this thread, else the shared one, or null */
     public ContextSessions current() {
         ContextSessions bound = current.get();
-        if (bound == null || bound.isOpen()) {
+        if (bound == null) {
+            ContextSessions fallback = shared;
+            return fallback != null && fallback.isOpen() ? fallback : null;
+        }
+        if (bound.isOpen()) {
             return bound;
         }
         ContextSessions open = bound.previous();
@@ -22,6 +27,16 @@ public final class ContextBinding {
         }
         set(open);
         return open;
+    }
+
+    /**
+     * Makes a context current on every thread that has none of its own: for {@code db shell},
+     * whose snippets each run on a thread of their own.
+     *
+     * @param context the context, or null to stop sharing
+     */
+    public void share(ContextSessions context) {
+        this.shared = context;
     }
 
     /**

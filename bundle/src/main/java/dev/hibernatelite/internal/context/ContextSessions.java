@@ -29,6 +29,7 @@ public final class ContextSessions implements SessionContext {
     private final Engines engines;
     private final Object description;
     private final ContextBinding binding;
+    private final String defaultEngine;
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
     private boolean closed;
     private ContextSessions previous;
@@ -41,14 +42,29 @@ public final class ContextSessions implements SessionContext {
      *        or null when whoever bound it unbinds it
      */
     public ContextSessions(Engines engines, Object description, ContextBinding binding) {
+        this(engines, description, binding, null);
+    }
+
+    /**
+     * @param engines the application's engines
+     * @param description what the context is, for messages
+     * @param binding the binding to leave when the context closes, or null
+     * @param defaultEngine the engine that calls without a name use, or null for {@code default}
+     */
+    public ContextSessions(Engines engines, Object description, ContextBinding binding, String defaultEngine) {
         this.engines = engines;
         this.description = description;
         this.binding = binding;
+        this.defaultEngine = defaultEngine;
+    }
+
+    private Engine defaultEngine(String call) {
+        return defaultEngine == null ? engines.getDefault(call) : engines.get(defaultEngine);
     }
 
     @Override
     public Session session() {
-        return session(engines.getDefault("db.session()"));
+        return session(defaultEngine("db.session()"));
     }
 
     @Override
@@ -76,7 +92,7 @@ public final class ContextSessions implements SessionContext {
 
     @Override
     public void commit() {
-        commit(engines.getDefault("db.commit()"));
+        commit(defaultEngine("db.commit()"));
     }
 
     @Override
@@ -94,7 +110,7 @@ public final class ContextSessions implements SessionContext {
 
     @Override
     public void rollback() {
-        rollback(engines.getDefault("db.rollback()"));
+        rollback(defaultEngine("db.rollback()"));
     }
 
     @Override

@@ -11,4 +11,8 @@ package dev.hibernatelite.internal.engine;
  */
 public record DatabaseInfo(String productName, String productVersion, int majorVersion, int minorVersion,
                            long waitTimeoutSeconds) {
+    /** @return the product and its version, short: {@code PostgreSQL 15.20} */
+    public String describe() {
+        return productName + " " + majorVersion + "." + minorVersion;
+    }
 }

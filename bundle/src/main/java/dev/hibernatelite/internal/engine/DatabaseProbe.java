@@ -18,7 +18,7 @@ import java.util.Properties;
  *
  * <p>Internal: not part of the public API.
  */
-final class DatabaseProbe {
+public final class DatabaseProbe {
     private DatabaseProbe() {
     }
 
@@ -29,8 +29,20 @@ final class DatabaseProbe {
      * @throws ReflectiveOperationException if the driver cannot be instantiated
      */
     static DatabaseInfo probe(EngineSettings settings) throws SQLException, ReflectiveOperationException {
+        return probe(settings, settings.maxWaitMillis());
+    }
+
+    /**
+     * @param settings the engine's settings
+     * @param timeoutMillis how long connecting may take, where the driver lets us bound it
+     * @return what the database says about itself
+     * @throws SQLException if no connection could be made or the metadata could not be read
+     * @throws ReflectiveOperationException if the driver cannot be instantiated
+     */
+    public static DatabaseInfo probe(EngineSettings settings, long timeoutMillis)
+            throws SQLException, ReflectiveOperationException {
         Driver driver = driver(settings.driverClass());
-        Properties properties = connectionProperties(settings);
+        Properties properties = connectionProperties(settings, timeoutMillis);
         Connection connection = driver.connect(settings.jdbcUrl(), properties);
         if (connection == null) {
             throw new SQLException("the driver " + settings.driverClass() + " returned no connection");
@@ -51,7 +63,7 @@ final class DatabaseProbe {
         }
     }
 
-    static Properties connectionProperties(EngineSettings settings) {
+    static Properties connectionProperties(EngineSettings settings, long timeoutMillis) {
         Properties properties = new Properties();
         properties.putAll(settings.driverProperties());
         if (settings.user() != null) {
@@ -60,7 +72,6 @@ final class DatabaseProbe {
         if (settings.password() != null) {
             properties.setProperty("password", settings.password());
         }
-        long timeoutMillis = settings.maxWaitMillis();
         if (settings.vendor() == DatabaseVendor.POSTGRESQL) {
             properties.putIfAbsent("connectTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));
             properties.putIfAbsent("loginTimeout", String.valueOf(Math.max(1, timeoutMillis / 1000)));

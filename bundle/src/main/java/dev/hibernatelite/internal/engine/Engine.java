@@ -83,6 +83,18 @@ public final class Engine implements AutoCloseable {
         return Optional.ofNullable(databaseInfo);
     }
 
+    /**
+     * Connects to the database outside the pool and asks what it is: to tell why the pool
+     * cannot connect.
+     *
+     * @param timeoutMillis how long connecting may take
+     * @return what the database says about itself
+     * @throws Exception what connecting failed with
+     */
+    public DatabaseInfo probeDatabase(long timeoutMillis) throws Exception {
+        return DatabaseProbe.probe(settings, timeoutMillis);
+    }
+
     /** Closes the session factory, shuts down an in-memory database the engine owns, drains the pool. */
     @Override
     public void close() {

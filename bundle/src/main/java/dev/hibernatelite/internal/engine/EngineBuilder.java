@@ -158,6 +158,7 @@ public final class EngineBuilder {
         settings.put(AvailableSettings.USE_SQL_COMMENTS, Boolean.toString(s.autoComments()));
         settings.put(AvailableSettings.ORDER_INSERTS, "true");
         settings.put(AvailableSettings.ORDER_UPDATES, "true");
+        settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
         if (info == null) {
             // The database did not answer: boot from what the URL says instead of asking it.
             settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");

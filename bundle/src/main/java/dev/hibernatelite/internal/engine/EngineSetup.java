@@ -2,6 +2,7 @@ package dev.hibernatelite.internal.engine;
 
 import com.codahale.metrics.MetricRegistry;
 import dev.hibernatelite.EngineFactory;
+import dev.hibernatelite.internal.config.EngineSettings;
 import io.dropwizard.core.Configuration;
 
 import java.util.Map;
@@ -30,6 +31,17 @@ public record EngineSetup<C extends Configuration>(String root, Function<C, Map<
      */
     public Engines start(C configuration, MetricRegistry metrics, Set<String> only) {
         return Engines.start(root, enginesOf.apply(configuration), defaultRequired, bindings, metrics, only);
+    }
+
+    /**
+     * Validates the configuration and the bindings without opening anything.
+     *
+     * @param configuration the application's configuration
+     * @return every engine's settings, in configuration order
+     * @throws dev.hibernatelite.EngineConfigurationException listing every configuration problem
+     */
+    public Map<String, EngineSettings> settings(C configuration) {
+        return Engines.validate(root, enginesOf.apply(configuration), defaultRequired, bindings);
     }
 
     /**

@@ -53,14 +53,7 @@ public final class Engines implements AutoCloseable {
      */
     public static Engines start(String root, Map<String, EngineFactory> config, boolean defaultRequired,
                                 EntityBindings bindings, MetricRegistry metrics, Set<String> only) {
-        List<String> problems = new ArrayList<>();
-        Map<String, EngineSettings> settings = new EngineSettingsResolver(root).resolve(config, defaultRequired, problems);
-        if (config != null && !config.isEmpty()) {
-            bindings.checkAgainst(config.keySet(), root, problems);
-        }
-        if (!problems.isEmpty()) {
-            throw new EngineConfigurationException(problems);
-        }
+        Map<String, EngineSettings> settings = validate(root, config, defaultRequired, bindings);
         EngineBuilder builder = new EngineBuilder(root, metrics);
         List<Engine> started = new ArrayList<>();
         try {
@@ -75,6 +68,29 @@ public final class Engines implements AutoCloseable {
             throw e;
         }
         return new Engines(started);
+    }
+
+    /**
+     * Validates the configuration and the entity bindings, opening nothing.
+     *
+     * @param root the YAML path of the engines map
+     * @param config the engines map as read from the YAML
+     * @param defaultRequired whether a {@code default} engine must exist
+     * @param bindings the entity bindings
+     * @return every engine's settings, in configuration order
+     * @throws EngineConfigurationException listing every configuration problem
+     */
+    public static Map<String, EngineSettings> validate(String root, Map<String, EngineFactory> config,
+                                                       boolean defaultRequired, EntityBindings bindings) {
+        List<String> problems = new ArrayList<>();
+        Map<String, EngineSettings> settings = new EngineSettingsResolver(root).resolve(config, defaultRequired, problems);
+        if (config != null && !config.isEmpty()) {
+            bindings.checkAgainst(config.keySet(), root, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw new EngineConfigurationException(problems);
+        }
+        return settings;
     }
 
     /**

@@ -1,13 +1,9 @@
 package dev.hibernatelite.it.support;
 
-import dev.hibernatelite.HibernateLite;
-import dev.hibernatelite.it.app.Note;
+import dev.hibernatelite.it.app.CommandApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.app.Tag;
-import io.dropwizard.core.Application;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
-import io.dropwizard.core.setup.Environment;
 import io.dropwizard.util.JarLocation;
 
 import java.io.ByteArrayOutputStream;
@@ -17,8 +13,7 @@ import java.util.Optional;
 
 /**
  * Runs a command line through Dropwizard's own {@link Cli}, as {@code java -jar app.jar ...}
- * would, against an application whose bundle binds Note to "default" and Tag to "tags", and
- * captures what it prints.
+ * would, against the {@link CommandApp}, and captures what it prints.
  */
 public final class CommandRun {
     private final String out;
@@ -63,29 +58,5 @@ public final class CommandRun {
     @Override
     public String toString() {
         return "out:\n" + out + "\nerr:\n" + err + "\nfailure: " + failure;
-    }
-
-    /** The application the commands belong to. */
-    static final class CommandApp extends Application<ProbeConfig> {
-        private final HibernateLite<ProbeConfig> db;
-
-        CommandApp(PrintStream output) {
-            db = HibernateLite.<ProbeConfig>builder()
-                    .engines(ProbeConfig::getEngines)
-                    .entities(Note.class)
-                    .entities("tags", Tag.class)
-                    .commandOutput(output)
-                    .build();
-        }
-
-        @Override
-        public void initialize(Bootstrap<ProbeConfig> bootstrap) {
-            bootstrap.addBundle(db);
-        }
-
-        @Override
-        public void run(ProbeConfig configuration, Environment environment) {
-            throw new AssertionError("commands must not run the application");
-        }
     }
 }

@@ -34,47 +34,107 @@ import org.hibernate.tool.schema.spi.TargetDescriptor;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Creates the tables (and sequences) of an engine's entities that do not exist yet, and
- * nothing else: existing tables are not altered, as with SQLAlchemy's {@code create_all()}.
- * Running it twice does nothing the second time.
+ * The schema tasks of the {@code db} commands and {@code db.createAll()}: creating the tables
+ * (and sequences) of an engine's entities that do not exist yet and nothing else (existing
+ * tables are not altered, as with SQLAlchemy's {@code create_all()}), and dropping those that
+ * do. Both run again harmlessly.
  *
  * <p>Internal: not part of the public API.
  */
-public final class SchemaCreation {
+public final class SchemaTasks {
     /**
-     * What a run found and did.
+     * The engine's mapped tables, split by whether the database has them.
      *
-     * @param created the tables it created, as the database names them
-     * @param existing the tables that were already there
+     * @param existing the mapped tables the database has, as the mapping names them
+     * @param missing the mapped tables it does not have
      */
-    public record Result(List<String> created, List<String> existing) {
+    public record Tables(List<String> existing, List<String> missing) {
     }
 
-    private SchemaCreation() {
+    /** What the database has of the mapping, with the Hibernate objects behind the names. */
+    private record Inspection(Tables tables, Set<Table> existingTables, Set<Table> missingTables,
+                              Set<Sequence> existingSequences, Set<Sequence> missingSequences) {
+    }
+
+    private SchemaTasks() {
     }
 
     /**
-     * @param engine the engine whose entities' tables to create
-     * @return the tables created and the tables that already existed
+     * @param engine an engine
+     * @return which of its entities' tables exist
      */
-    public static Result createMissing(Engine engine) {
+    public static Tables inspect(Engine engine) {
+        return inspect(engine, settingsOf(engine)).tables();
+    }
+
+    /**
+     * Creates the tables and sequences of the engine's entities that do not exist.
+     *
+     * @param engine the engine whose entities' tables to create
+     * @return the tables as they were before: those it created are the missing ones
+     */
+    public static Tables createMissing(Engine engine) {
+        Map<String, Object> settings = settingsOf(engine);
+        Inspection found = inspect(engine, settings);
+        if (!found.missingTables().isEmpty() || !found.missingSequences().isEmpty()) {
+            settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER,
+                    new OnlyThese(found.missingTables(), found.missingSequences()));
+            tool(engine).getSchemaCreator(settings).doCreation(engine.metadata(), new Options(settings),
+                    ContributableMatcher.ALL, new FromMetadata(), new ToDatabase());
+        }
+        return found.tables();
+    }
+
+    /**
+     * Drops the tables and sequences of the engine's entities that exist (foreign keys first);
+     * other tables in the database are not touched.
+     *
+     * @param engine the engine whose entities' tables to drop
+     * @return the tables as they were before: those it dropped are the existing ones
+     */
+    public static Tables dropExisting(Engine engine) {
+        Map<String, Object> settings = settingsOf(engine);
+        Inspection found = inspect(engine, settings);
+        if (!found.existingTables().isEmpty() || !found.existingSequences().isEmpty()) {
+            settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER,
+                    new OnlyThese(found.existingTables(), found.existingSequences()));
+            tool(engine).getSchemaDropper(settings).doDrop(engine.metadata(), new Options(settings),
+                    ContributableMatcher.ALL, new FromMetadata(), new ToDatabase());
+        }
+        return found.tables();
+    }
+
+    private static Map<String, Object> settingsOf(Engine engine) {
+        Map<String, Object> settings = new HashMap<>(
+                engine.registry().requireService(ConfigurationService.class).getSettings());
+        // only what the entities map: never run an import.sql found on the classpath
+        settings.put(AvailableSettings.HBM2DDL_IMPORT_FILES, "");
+        return settings;
+    }
+
+    private static HibernateSchemaManagementTool tool(Engine engine) {
+        return (HibernateSchemaManagementTool) engine.registry().requireService(SchemaManagementTool.class);
+    }
+
+    private static Inspection inspect(Engine engine, Map<String, Object> settings) {
+        if (engine.entities().isEmpty()) {
+            // nothing mapped, nothing to look for: do not even connect
+            return new Inspection(new Tables(List.of(), List.of()), Set.of(), Set.of(), Set.of(), Set.of());
+        }
         StandardServiceRegistry registry = engine.registry();
         Metadata metadata = engine.metadata();
-        Map<String, Object> settings = new HashMap<>(registry.requireService(ConfigurationService.class).getSettings());
-        // create only what the entities map: never run an import.sql found on the classpath
-        settings.put(AvailableSettings.HBM2DDL_IMPORT_FILES, "");
-
-        Set<Table> missingTables = new HashSet<>();
-        Set<Sequence> missingSequences = new HashSet<>();
-        List<String> created = new ArrayList<>();
-        List<String> existing = new ArrayList<>();
-        HibernateSchemaManagementTool tool = (HibernateSchemaManagementTool) registry.requireService(SchemaManagementTool.class);
+        Set<Table> existingTables = new LinkedHashSet<>();
+        Set<Table> missingTables = new LinkedHashSet<>();
+        Set<Sequence> existingSequences = new LinkedHashSet<>();
+        Set<Sequence> missingSequences = new LinkedHashSet<>();
+        HibernateSchemaManagementTool tool = tool(engine);
         JdbcContext jdbcContext = tool.resolveJdbcContext(settings);
         DdlTransactionIsolator isolator = tool.getDdlTransactionIsolator(jdbcContext);
         try {
@@ -86,20 +146,14 @@ public final class SchemaCreation {
                     // Look in the namespace, not everywhere: H2 has an INFORMATION_SCHEMA.USERS.
                     NameSpaceTablesInformation tablesInNamespace = database.getTablesInformation(namespace);
                     for (Table table : namespace.getTables()) {
-                        if (!table.isPhysicalTable()) {
-                            continue;
-                        }
-                        if (tablesInNamespace.getTableInformation(table) == null) {
-                            missingTables.add(table);
-                            created.add(table.getName());
-                        } else {
-                            existing.add(table.getName());
+                        if (table.isPhysicalTable()) {
+                            (tablesInNamespace.getTableInformation(table) == null ? missingTables : existingTables)
+                                    .add(table);
                         }
                     }
                     for (Sequence sequence : namespace.getSequences()) {
-                        if (database.getSequenceInformation(sequence.getName()) == null) {
-                            missingSequences.add(sequence);
-                        }
+                        (database.getSequenceInformation(sequence.getName()) == null
+                                ? missingSequences : existingSequences).add(sequence);
                     }
                 }
             } finally {
@@ -108,21 +162,23 @@ public final class SchemaCreation {
         } finally {
             isolator.release();
         }
-        if (missingTables.isEmpty() && missingSequences.isEmpty()) {
-            return new Result(List.of(), List.copyOf(existing));
-        }
-        settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER, new OnlyMissing(missingTables, missingSequences));
-        tool.getSchemaCreator(settings).doCreation(metadata, new Options(settings), ContributableMatcher.ALL,
-                new FromMetadata(), new ToDatabase());
-        return new Result(List.copyOf(created), List.copyOf(existing));
+        return new Inspection(new Tables(names(existingTables), names(missingTables)), existingTables, missingTables,
+                existingSequences, missingSequences);
     }
 
-    /** Lets the schema creator see only the tables and sequences found missing. */
-    private static final class OnlyMissing implements SchemaFilterProvider, SchemaFilter {
+    private static List<String> names(Set<Table> tables) {
+        List<String> names = new ArrayList<>();
+        tables.forEach(t -> names.add(t.getName()));
+        Collections.sort(names);
+        return List.copyOf(names);
+    }
+
+    /** Lets the schema tool see only the given tables and sequences. */
+    private static final class OnlyThese implements SchemaFilterProvider, SchemaFilter {
         private final Set<Table> tables;
         private final Set<Sequence> sequences;
 
-        OnlyMissing(Set<Table> tables, Set<Sequence> sequences) {
+        OnlyThese(Set<Table> tables, Set<Sequence> sequences) {
             this.tables = tables;
             this.sequences = sequences;
         }

@@ -1,0 +1,125 @@
+package dev.hibernatelite.internal.health;
+
+import com.codahale.metrics.health.HealthCheck;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import dev.hibernatelite.internal.engine.DatabaseInfo;
+import dev.hibernatelite.internal.engine.Engine;
+import dev.hibernatelite.internal.engine.EngineBuilder;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Checks one engine: borrows a pooled connection and validates it, on Dropwizard's
+ * health-check executor, never longer than the engine's {@code validationQueryTimeout}. When
+ * the pool holds no connection at all it connects directly instead, so that an unhealthy
+ * result carries the database's own error ("Connection refused", "password authentication
+ * failed") rather than a pool timeout. Messages never contain a password.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class EngineHealthCheck extends HealthCheck {
+    private final Engine engine;
+    private final ExecutorService executor;
+    private final long boundMillis;
+
+    /**
+     * @param engine the engine to check
+     * @param executor Dropwizard's health-check executor
+     */
+    public EngineHealthCheck(Engine engine, ExecutorService executor) {
+        this.engine = engine;
+        this.executor = executor;
+        this.boundMillis = engine.settings().validationTimeoutMillis();
+    }
+
+    /** @return the name the check is registered under: the engine's pool name */
+    public static String nameOf(Engine engine) {
+        return "hibernate-lite." + engine.name();
+    }
+
+    @Override
+    protected Result check() {
+        long start = System.nanoTime();
+        Future<Result> probe;
+        try {
+            probe = executor.submit(() -> probe(start));
+        } catch (RejectedExecutionException e) {
+            return unhealthy("the health-check executor is saturated; no check could run", start);
+        }
+        try {
+            return probe.get(boundMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            probe.cancel(true);
+            return unhealthy("no answer within " + boundMillis + " ms (engines." + engine.name()
+                    + ".validationQueryTimeout)", start);
+        } catch (ExecutionException e) {
+            return unhealthy(EngineBuilder.describe(e.getCause(), engine.settings()), start);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            probe.cancel(true);
+            return unhealthy("interrupted", start);
+        }
+    }
+
+    private Result probe(long start) throws Exception {
+        HikariPoolMXBean pool = engine.dataSource().getHikariPoolMXBean();
+        if (pool != null && pool.getTotalConnections() == 0) {
+            // The pool has not connected (yet): ask the database directly, to report why.
+            engine.probeDatabase(boundMillis);
+        }
+        try (Connection connection = engine.dataSource().getConnection()) {
+            int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis));
+            String query = engine.settings().validationQuery();
+            if (query != null) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.setQueryTimeout(seconds);
+                    statement.execute(query);
+                }
+                connection.rollback();
+            } else if (!connection.isValid(seconds)) {
+                return unhealthy("the driver reports the connection as not valid", start);
+            }
+            DatabaseMetaData meta = connection.getMetaData();
+            return details(Result.builder().healthy(), start)
+                    .withMessage(meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
+                            + meta.getDatabaseMinorVersion() + " answered in " + elapsedMillis(start) + " ms")
+                    .build();
+        }
+    }
+
+    private Result unhealthy(String why, long start) {
+        return details(Result.builder().unhealthy(), start).withMessage(why).build();
+    }
+
+    private ResultBuilder details(ResultBuilder builder, long start) {
+        builder.withDetail("engine", engine.name())
+                .withDetail("url", engine.settings().maskedUrl())
+                .withDetail("latencyMillis", elapsedMillis(start));
+        HikariPoolMXBean pool = engine.dataSource().getHikariPoolMXBean();
+        if (pool != null) {
+            builder.withDetail("activeConnections", pool.getActiveConnections())
+                    .withDetail("idleConnections", pool.getIdleConnections())
+                    .withDetail("waitingThreads", pool.getThreadsAwaitingConnection())
+                    .withDetail("maxSize", engine.settings().maxSize());
+        }
+        engine.databaseInfo().map(DatabaseInfo::productName).ifPresent(p -> builder.withDetail("database", p));
+        return builder;
+    }
+
+    private static long elapsedMillis(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    }
+
+    @Override
+    public String toString() {
+        return "EngineHealthCheck{" + engine.name() + "}";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.hibernatelite.it;
+
+import dev.hibernatelite.it.support.CommandRun;
+import dev.hibernatelite.testing.TestDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code db drop} and {@code db check} through Dropwizard's command line, on real PostgreSQL. */
+class DbDropAndCheckCommandsTest {
+    @TempDir
+    Path dir;
+
+    private final TestDatabase main = TestDatabase.postgres();
+    private final TestDatabase tags = TestDatabase.postgres();
+
+    @AfterEach
+    void dropDatabases() {
+        main.close();
+        tags.close();
+    }
+
+    private String config(String tagsUrl) throws IOException {
+        Path file = dir.resolve("config.yml");
+        Files.writeString(file, "logging:\n  level: WARN\nengines:\n  default: \"" + main.url() + "\"\n  tags: \""
+                + tagsUrl + "\"\n");
+        return file.toString();
+    }
+
+    private static List<String> tables(String url) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url);
+             ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
+            while (rs.next()) {
+                names.add(rs.getString("TABLE_NAME"));
+            }
+        }
+        return names;
+    }
+
+    private String createdTables() throws Exception {
+        String config = config(tags.url());
+        assertThat(CommandRun.run("db", "create", config).failed()).isFalse();
+        return config;
+    }
+
+    @Test
+    void dropWithoutYesDropsNothingSaysWhatItWouldDropAndFails() throws Exception {
+        String config = createdTables();
+        CommandRun run = CommandRun.run("db", "drop", "--engine", "tags", config);
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL302").contains("would drop 1 table: tags").contains("--yes")
+                .doesNotContain("\tat ");
+        assertThat(tables(tags.url())).containsExactly("tags");
+    }
+
+    @Test
+    void dropWithYesDropsOnlyThatEnginesMappedTables() throws Exception {
+        String config = createdTables();
+        try (Connection c = DriverManager.getConnection(tags.url()); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE unmapped (id int)");
+        }
+        CommandRun run = CommandRun.run("db", "drop", "--engine", "tags", "--yes", config);
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out()).contains("engine 'tags'").contains("dropped 1 table: tags");
+        assertThat(tables(tags.url())).containsExactly("unmapped");
+        assertThat(tables(main.url())).containsExactly("notes");
+    }
+
+    @Test
+    void dropNeedsAnEngine() throws Exception {
+        CommandRun run = CommandRun.run("db", "drop", "--yes", createdTables());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("--engine");
+        assertThat(tables(main.url())).containsExactly("notes");
+    }
+
+    @Test
+    void dropOfAnUnknownEngineFailsNamingTheKnownOnes() throws Exception {
+        CommandRun run = CommandRun.run("db", "drop", "--engine", "tagz", "--yes", createdTables());
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL301").contains("Did you mean 'tags'?");
+        assertThat(tables(tags.url())).containsExactly("tags");
+    }
+
+    @Test
+    void checkPrintsATableOfEveryEngineAndSucceedsWhenAllAnswer() throws Exception {
+        CommandRun run = CommandRun.run("db", "check", config(tags.url() + "&password=pw-7f3a9-secret"));
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out()).contains("ENGINE").contains("STATUS")
+                .containsPattern("default +jdbc:postgresql://\\S+ +PostgreSQL \\S+ +\\d+ ms +up")
+                .containsPattern("tags +jdbc:postgresql://\\S+password=\\*\\*\\*\\* +PostgreSQL \\S+ +\\d+ ms +up")
+                .doesNotContain("pw-7f3a9-secret");
+    }
+
+    @Test
+    void checkReportsADatabaseThatIsDownWithItsErrorAndFails() throws Exception {
+        CommandRun run = CommandRun.run("db", "check", config("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.out()).containsPattern("default .* up").containsPattern("tags .*DOWN: .*refused");
+        assertThat(run.err()).contains("HL303").contains("1 of 2 engines are down: tags");
+    }
+}

@@ -1,0 +1,123 @@
+package dev.hibernatelite.it;
+
+import dev.hibernatelite.it.app.CommandApp;
+import dev.hibernatelite.it.app.ProbeApp;
+import dev.hibernatelite.it.app.ProbeConfig;
+import dev.hibernatelite.it.support.CommandRun;
+import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testing.TestDatabase;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code db shell} in a JVM of its own, driven through piped standard input as a user would
+ * type: what it writes through the shell, the application then reads over HTTP.
+ */
+class DbShellCommandTest {
+    @TempDir
+    Path dir;
+
+    private final TestDatabase database = TestDatabase.postgres();
+    private String config;
+
+    @BeforeEach
+    void createTables() throws IOException {
+        config = dir.resolve("config.yml").toString();
+        Files.writeString(Path.of(config), "logging:\n  level: WARN\nengines:\n  default: \"" + database.url()
+                + "\"\n  tags: \"" + database.url() + "&password=pw-7f3a9-secret\"\n");
+        assertThat(CommandRun.run("db", "create", config).failed()).isFalse();
+    }
+
+    @AfterEach
+    void dropDatabase() {
+        database.close();
+    }
+
+    private record Shell(int exitCode, String out) {
+    }
+
+    private Shell shell(List<String> options, String... lines) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), CommandApp.class.getName(), "db", "shell"));
+        command.addAll(options);
+        command.add(config);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (OutputStream in = process.getOutputStream()) {
+            in.write((String.join("\n", lines) + "\n/exit\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exits after /exit").isTrue();
+        return new Shell(process.exitValue(), out);
+    }
+
+    @Test
+    void theBannerListsEnginesEntitiesAndWhatIsBoundWithoutThePassword() throws Exception {
+        Shell shell = shell(List.of());
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("db shell for command-app")
+                .containsPattern("engine default \\(jdbc:postgresql://[^)]+\\), used by db.session\\(\\): Note")
+                .contains("engine tags (").contains("password=****").contains(": Tag")
+                .contains("db.commit()").doesNotContain("pw-7f3a9-secret");
+    }
+
+    @Test
+    void whatTheShellCommitsTheApplicationReads() throws Exception {
+        Shell shell = shell(List.of(),
+                "db.session().persist(new Note(\"written in the shell\"))",
+                "db.commit()",
+                "System.out.println(\"count=\" + db.session().createSelectionQuery(\"select count(n) from Note n\","
+                        + " Long.class).getSingleResult())");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("count=1").doesNotContain("Exception");
+        DropwizardTestSupport<ProbeConfig> app = new DropwizardTestSupport<>(ProbeApp.class,
+                ResourceHelpers.resourceFilePath("probe.yml"), ConfigOverride.config("engines.default.url", database.url()));
+        app.before();
+        try {
+            assertThat(new Http(app.getLocalPort()).get("/notes").body()).contains("written in the shell");
+        } finally {
+            app.after();
+        }
+    }
+
+    @Test
+    void whatTheShellDoesNotCommitIsRolledBackWhenItExits() throws Exception {
+        Shell shell = shell(List.of(), "db.session().persist(new Note(\"never committed\"))",
+                "db.session().flush()");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("uncommitted work rolled back");
+        assertThat(shell(List.of(), "System.out.println(\"count=\" + db.session().createSelectionQuery("
+                + "\"select count(n) from Note n\", Long.class).getSingleResult())").out()).contains("count=0");
+    }
+
+    @Test
+    void withAnEngineNamedDbSessionIsThatEnginesSession() throws Exception {
+        Shell shell = shell(List.of("--engine", "tags"),
+                "db.session().persist(new Tag(\"tagged in the shell\"))",
+                "db.commit()",
+                "System.out.println(\"tags=\" + db.session().createSelectionQuery(\"from Tag\", Tag.class)"
+                        + ".getResultList().size())");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("tags=1").contains("engine tags (")
+                .containsPattern("engine tags \\([^)]+\\), used by db.session\\(\\)");
+    }
+}
