@@ -51,23 +51,16 @@ class AsyncRequestsTest extends ProbeAppTest {
 
     @Test
     void commitOnSuccessCommitsWhenTheCompletionStageCompletes() {
-        String text = unique("stage-committed");
-        assertThat(http().post("/async/notes?text=" + encode(text)).statusCode()).isEqualTo(200);
-        assertThat(countNotes(text)).isEqualTo(1);
+        assertThat(notesAfterPosting("/async/notes", 200)).isEqualTo(1);
     }
 
     @Test
     void aSuspendedResourceCommitsFromItsBackgroundThread() {
-        String text = unique("suspended");
-        assertThat(http().post("/suspended/notes?text=" + encode(text)).statusCode()).isEqualTo(201);
-        assertThat(countNotes(text)).isEqualTo(1);
+        assertThat(notesAfterPosting("/suspended/notes", 201)).isEqualTo(1);
     }
 
     @Test
     void aSuspendedResourceThatFailsRollsBackAndReturnsItsConnection() {
-        String text = unique("suspended-failed");
-        assertThat(http().post("/suspended/fail?text=" + encode(text)).statusCode()).isEqualTo(500);
-        pool().awaitIdle();
-        assertThat(countNotes(text)).isZero();
+        assertThat(notesAfterPosting("/suspended/fail", 500)).isZero();
     }
 }

@@ -1,59 +1,17 @@
 package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.support.CommandRun;
-import dev.hibernatelite.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code db create} run through Dropwizard's command line, on real PostgreSQL. */
-class DbCreateCommandTest {
-    @TempDir
-    Path dir;
-
-    private final TestDatabase main = TestDatabase.postgres();
-    private final TestDatabase tags = TestDatabase.postgres();
-
-    @AfterEach
-    void dropDatabases() {
-        main.close();
-        tags.close();
-    }
-
-    private String config(String engines) throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, "logging:\n  level: WARN\nengines:\n" + engines);
-        return file.toString();
-    }
-
-    private String twoEngines() throws IOException {
-        return config("  default: \"" + main.url() + "\"\n  tags: \"" + tags.url() + "\"\n");
-    }
-
-    private static List<String> tables(String url) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME"));
-            }
-        }
-        return names;
-    }
-
+class DbCreateCommandTest extends CommandTestDatabases {
     @Test
     void createsTheMissingTablesOfEveryEngineAndSaysWhichItCreated() throws Exception {
         CommandRun run = CommandRun.run("db", "create", twoEngines());

@@ -1,58 +1,18 @@
 package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.support.CommandRun;
-import dev.hibernatelite.testing.TestDatabase;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code db drop} and {@code db check} through Dropwizard's command line, on real PostgreSQL. */
-class DbDropAndCheckCommandsTest {
-    @TempDir
-    Path dir;
-
-    private final TestDatabase main = TestDatabase.postgres();
-    private final TestDatabase tags = TestDatabase.postgres();
-
-    @AfterEach
-    void dropDatabases() {
-        main.close();
-        tags.close();
-    }
-
-    private String config(String tagsUrl) throws IOException {
-        Path file = dir.resolve("config.yml");
-        Files.writeString(file, "logging:\n  level: WARN\nengines:\n  default: \"" + main.url() + "\"\n  tags: \""
-                + tagsUrl + "\"\n");
-        return file.toString();
-    }
-
-    private static List<String> tables(String url) throws SQLException {
-        List<String> names = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url);
-             ResultSet rs = c.getMetaData().getTables(null, "public", "%", new String[] {"TABLE"})) {
-            while (rs.next()) {
-                names.add(rs.getString("TABLE_NAME"));
-            }
-        }
-        return names;
-    }
-
+class DbDropAndCheckCommandsTest extends CommandTestDatabases {
     private String createdTables() throws Exception {
-        String config = config(tags.url());
+        String config = configWithTagsAt(tags.url());
         assertThat(CommandRun.run("db", "create", config).failed()).isFalse();
         return config;
     }
@@ -102,7 +62,7 @@ class DbDropAndCheckCommandsTest {
 
     @Test
     void checkPrintsATableOfEveryEngineAndSucceedsWhenAllAnswer() throws Exception {
-        CommandRun run = CommandRun.run("db", "check", config(tags.url() + "&password=pw-7f3a9-secret"));
+        CommandRun run = CommandRun.run("db", "check", configWithTagsAt(tags.url() + "&password=pw-7f3a9-secret"));
 
         assertThat(run.failed()).as(run.toString()).isFalse();
         assertThat(run.out()).contains("ENGINE").contains("STATUS")
@@ -113,7 +73,7 @@ class DbDropAndCheckCommandsTest {
 
     @Test
     void checkReportsADatabaseThatIsDownWithItsErrorAndFails() throws Exception {
-        CommandRun run = CommandRun.run("db", "check", config("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
+        CommandRun run = CommandRun.run("db", "check", configWithTagsAt("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
 
         assertThat(run.failed()).isTrue();
         assertThat(run.out()).containsPattern("default .* up").containsPattern("tags .*DOWN: .*refused");

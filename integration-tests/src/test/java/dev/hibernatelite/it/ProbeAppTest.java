@@ -11,6 +11,8 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.hibernate.Session;
 import org.junit.jupiter.api.AfterEach;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
 
 /**
@@ -46,6 +48,16 @@ abstract class ProbeAppTest {
             return s.createSelectionQuery("select count(n) from Note n where n.text = :t", Long.class)
                     .setParameter("t", text).getSingleResult();
         }
+    }
+
+    /**
+     * Posts a new note's text to a route, checks the status, and counts the notes with that text
+     * the database then holds.
+     */
+    long notesAfterPosting(String route, int expectedStatus) {
+        String text = unique(route.replaceAll("\\W+", "-"));
+        assertThat(http().post(route + "?text=" + Http.encode(text)).statusCode()).isEqualTo(expectedStatus);
+        return countNotes(text);
     }
 
     @AfterEach

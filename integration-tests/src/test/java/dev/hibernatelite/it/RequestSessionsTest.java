@@ -73,30 +73,22 @@ class RequestSessionsTest extends ProbeAppTest {
 
     @Test
     void workARequestDoesNotCommitIsRolledBackWhenTheRequestEnds() {
-        String text = unique("uncommitted");
-        assertThat(http().post("/notes/uncommitted?text=" + encode(text)).statusCode()).isEqualTo(200);
-        assertThat(countNotes(text)).isZero();
+        assertThat(notesAfterPosting("/notes/uncommitted", 200)).isZero();
     }
 
     @Test
     void anExplicitCommitPersistsTheRequestsWork() {
-        String text = unique("committed");
-        createCommitted(text);
-        assertThat(countNotes(text)).isEqualTo(1);
+        assertThat(notesAfterPosting("/notes/committed", 200)).isEqualTo(1);
     }
 
     @Test
     void commitOnSuccessCommitsWhenTheMethodReturns() {
-        String text = unique("annotated");
-        assertThat(http().post("/notes/annotated?text=" + encode(text)).statusCode()).isEqualTo(200);
-        assertThat(countNotes(text)).isEqualTo(1);
+        assertThat(notesAfterPosting("/notes/annotated", 200)).isEqualTo(1);
     }
 
     @Test
     void commitOnSuccessRollsBackWhenTheMethodThrows() {
-        String text = unique("refused");
-        assertThat(http().post("/notes/annotated-then-conflict?text=" + encode(text)).statusCode()).isEqualTo(409);
-        assertThat(countNotes(text)).isZero();
+        assertThat(notesAfterPosting("/notes/annotated-then-conflict", 409)).isZero();
     }
 
     @Test
