@@ -2,9 +2,7 @@ package dev.hibernatelite;
 
 import com.fasterxml.jackson.datatype.hibernate6.Hibernate6Module;
 import dev.hibernatelite.internal.Messages;
-import com.codahale.metrics.MetricRegistry;
 import dev.hibernatelite.internal.command.DbCommand;
-import dev.hibernatelite.internal.command.ShellHost;
 import dev.hibernatelite.internal.context.CommitOnSuccessFilter;
 import dev.hibernatelite.internal.context.ContextBinding;
 import dev.hibernatelite.internal.context.ContextSessions;
@@ -12,6 +10,9 @@ import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.async.AsyncEngine;
+import dev.hibernatelite.internal.health.AsyncEngineHealthCheck;
+import dev.hibernatelite.internal.health.AsyncPoolMetrics;
 import dev.hibernatelite.internal.health.EngineHealthCheck;
 import dev.hibernatelite.internal.health.HibernateStatisticsMetrics;
 import dev.hibernatelite.internal.schema.SchemaTasks;
@@ -24,6 +25,9 @@ import jakarta.ws.rs.NotFoundException;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.query.SelectionQuery;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.stage.Stage;
+import io.smallrye.mutiny.Uni;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,9 +65,9 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     private final String commandName;
     private final boolean lazyLoading;
     private final PrintStream commandOutput;
-    private final ContextBinding binding = new ContextBinding();
-    private volatile Engines engines;
-    private volatile boolean stopped;
+    final ContextBinding binding = new ContextBinding();
+    volatile Engines engines;
+    volatile boolean stopped;
 
     HibernateLite(EngineSetup<C> setup, String commandName, boolean lazyLoading, PrintStream commandOutput) {
         this.setup = setup;
@@ -97,7 +101,7 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         }
         bootstrap.getObjectMapper().registerModule(module);
         Class<C> configurationClass = (Class<C>) bootstrap.getApplication().getConfigurationClass();
-        bootstrap.addCommand(new DbCommand<>(commandName, configurationClass, setup, new Shell(), commandOutput));
+        bootstrap.addCommand(new DbCommand<>(commandName, configurationClass, setup, new BundleShell<>(this), commandOutput));
     }
 
     /**
@@ -111,7 +115,7 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
      */
     @Override
     public void run(C configuration, Environment environment) {
-        Engines started = setup.start(configuration, environment.metrics(), null);
+        Engines started = setup.start(configuration, environment.metrics(), null, true);
         this.engines = started;
         this.stopped = false;
         for (Engine engine : started.all()) {
@@ -119,11 +123,17 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
                     new EngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
             HibernateStatisticsMetrics.register(engine, environment.metrics());
         }
+        for (AsyncEngine engine : started.async().all()) {
+            environment.healthChecks().register(AsyncEngineHealthCheck.nameOf(engine),
+                    new AsyncEngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
+            AsyncPoolMetrics.register(engine, environment.metrics());
+        }
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 stopped = true;
                 started.all().forEach(engine -> HibernateStatisticsMetrics.remove(engine, environment.metrics()));
+                started.async().all().forEach(engine -> AsyncPoolMetrics.remove(engine, environment.metrics()));
                 started.close();
             }
         });
@@ -278,6 +288,77 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     }
 
     /**
+     * The default async engine's Hibernate Reactive session factory: the recommended way to
+     * work asynchronously ({@code withSession}, {@code withTransaction}), and the way to give
+     * each concurrent task a session of its own.
+     *
+     * @return the Mutiny session factory
+     * @throws IllegalStateException before the bundle ran, or when no async engine is configured
+     * @throws IllegalArgumentException when there is no async engine named {@code default}
+     */
+    public Mutiny.SessionFactory asyncSessionFactory() {
+        return asyncSessionFactory(Engines.DEFAULT);
+    }
+
+    /**
+     * The named async engine's session factory; see {@link #asyncSessionFactory()}.
+     *
+     * @param engine the async engine's name, a key under {@code asyncEngines}
+     * @return the Mutiny session factory
+     * @throws IllegalArgumentException if there is no such async engine (the message lists the known ones)
+     */
+    public Mutiny.SessionFactory asyncSessionFactory(String engine) {
+        requireNonNull(engine, "engine");
+        return engines("db.asyncSessionFactory()").async().get(engine, "db.asyncSessionFactory()").mutiny();
+    }
+
+    /**
+     * The {@code CompletionStage} flavour of {@link #asyncSessionFactory()}: the same factory.
+     *
+     * @return the Stage session factory of the default async engine
+     */
+    public Stage.SessionFactory stageSessionFactory() {
+        return stageSessionFactory(Engines.DEFAULT);
+    }
+
+    /**
+     * The {@code CompletionStage} flavour of {@link #asyncSessionFactory(String)}.
+     *
+     * @param engine the async engine's name
+     * @return the Stage session factory
+     */
+    public Stage.SessionFactory stageSessionFactory(String engine) {
+        requireNonNull(engine, "engine");
+        return engines("db.stageSessionFactory()").async().get(engine, "db.stageSessionFactory()").stage();
+    }
+
+    /**
+     * The default async engine's session in the current context (a request, or a
+     * {@link #context()} block), opened on first subscription and closed, on its own thread,
+     * when the context ends. The {@code Uni} emits on the session's event-loop thread: chain the
+     * work on it ({@code db.asyncSession().chain(s -> s.find(User.class, id))}) and do not hand the
+     * session to another thread or to concurrent tasks.
+     *
+     * @return the session, when subscribed
+     * @throws IllegalStateException outside a context, or when no async engine is configured
+     */
+    public Uni<Mutiny.Session> asyncSession() {
+        return asyncSession(Engines.DEFAULT);
+    }
+
+    /**
+     * The named async engine's session in the current context; see {@link #asyncSession()}.
+     *
+     * @param engine the async engine's name
+     * @return the session, when subscribed
+     * @throws IllegalArgumentException if there is no such async engine
+     */
+    public Uni<Mutiny.Session> asyncSession(String engine) {
+        requireNonNull(engine, "engine");
+        return currentContext("db.asyncSession()").asyncSession(engine, "db.asyncSession()");
+    }
+
+    /**
      * Loads an entity by id with the current context's session of the engine the entity is
      * bound to, or answers 404: flask-sqlalchemy's {@code get_or_404}.
      *
@@ -378,27 +459,8 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         return engine == null ? context.session() : context.session(engine);
     }
 
-    /** Runs the engines for {@code db shell}: no server, one context visible to every thread. */
-    private final class Shell implements ShellHost<C> {
-        @Override
-        public AutoCloseable startForShell(C configuration, MetricRegistry metrics, String defaultEngine) {
-            Engines started = setup.start(configuration, metrics, null);
-            engines = started;
-            stopped = false;
-            ContextSessions context = new ContextSessions(started, "db shell", null, defaultEngine);
-            binding.share(context);
-            return () -> {
-                binding.share(null);
-                context.close();
-                stopped = true;
-                started.close();
-            };
-        }
-
-        @Override
-        public Object bundle() {
-            return HibernateLite.this;
-        }
+    EngineSetup<C> setup() {
+        return setup;
     }
 
     private Engines engines(String call) {

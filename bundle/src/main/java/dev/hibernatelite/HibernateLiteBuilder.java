@@ -21,6 +21,8 @@ import static java.util.Objects.requireNonNull;
 public final class HibernateLiteBuilder<C extends Configuration> {
     private String enginesPath = "engines";
     private Function<C, Map<String, EngineFactory>> enginesOf;
+    private String asyncEnginesPath = "asyncEngines";
+    private Function<C, Map<String, AsyncEngineFactory>> asyncEnginesOf;
     private boolean defaultRequired = true;
     private final EntityBindings.Builder bindings = new EntityBindings.Builder();
     private String commandName = "db";
@@ -50,6 +52,31 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     public HibernateLiteBuilder<C> engines(String yamlPath, Function<C, Map<String, EngineFactory>> enginesOf) {
         this.enginesPath = requireNonNull(yamlPath, "yamlPath");
         this.enginesOf = requireNonNull(enginesOf, "enginesOf");
+        return this;
+    }
+
+    /**
+     * Where the async engines (Hibernate Reactive) are in the configuration, under the YAML key
+     * {@code asyncEngines}. Optional; an async engine maps the entities bound to its name.
+     *
+     * @param asyncEnginesOf reads the async engines map, for example {@code BlogConfig::getAsyncEngines}
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> asyncEngines(Function<C, Map<String, AsyncEngineFactory>> asyncEnginesOf) {
+        return asyncEngines("asyncEngines", asyncEnginesOf);
+    }
+
+    /**
+     * Where the async engines are in the configuration, under another YAML key (used in messages).
+     *
+     * @param yamlPath the YAML path of the map
+     * @param asyncEnginesOf reads the async engines map
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> asyncEngines(String yamlPath,
+                                                Function<C, Map<String, AsyncEngineFactory>> asyncEnginesOf) {
+        this.asyncEnginesPath = requireNonNull(yamlPath, "yamlPath");
+        this.asyncEnginesOf = requireNonNull(asyncEnginesOf, "asyncEnginesOf");
         return this;
     }
 
@@ -157,7 +184,8 @@ public final class HibernateLiteBuilder<C extends Configuration> {
         if (enginesOf == null) {
             throw new IllegalStateException(Messages.enginesNotDeclared());
         }
-        return new HibernateLite<>(new EngineSetup<>(enginesPath, enginesOf, defaultRequired, bindings.build()),
+        return new HibernateLite<>(new EngineSetup<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
+                defaultRequired, bindings.build()),
                 commandName, lazyLoading, commandOutput);
     }
 }

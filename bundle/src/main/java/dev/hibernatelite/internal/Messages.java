@@ -155,6 +155,33 @@ public final class Messages {
                 + " Call .engines(YourConfig::getEngines) on HibernateLite.builder().";
     }
 
+    public static String asyncEngineEmpty(String enginePath) {
+        return "HL131: " + enginePath + " has no value. Give it a database URL ('"
+                + enginePath.substring(enginePath.lastIndexOf('.') + 1)
+                + ": postgresql://host:5432/db') or an object with a url field.";
+    }
+
+    public static String asyncUrlMissing(String enginePath) {
+        return "HL132: " + enginePath + ".url is missing or blank. Set it to a database URL such as"
+                + " postgresql://127.0.0.1:5432/app or mariadb://127.0.0.1:3306/app.";
+    }
+
+    public static String asyncUrlUnsupported(String enginePath, String url) {
+        return "HL133: " + enginePath + ".url '" + JdbcUrls.mask(url) + "' is not a URL Hibernate Reactive can use:"
+                + " it must start with postgresql://, mysql://, mariadb://, cockroachdb://, db2://, sqlserver:// or"
+                + " oracle: (a jdbc: prefix is allowed), for example postgresql://127.0.0.1:5432/app.";
+    }
+
+    public static String asyncClientMissing(String enginePath, String scheme, String artifact) {
+        return "HL134: " + enginePath + ".url is a " + scheme + " URL, but the Vert.x client for it is not on the"
+                + " classpath. Add " + artifact + " to the application's dependencies.";
+    }
+
+    public static String asyncUrlMalformed(String enginePath, String url, String problem) {
+        return "HL135: " + enginePath + ".url '" + JdbcUrls.mask(url) + "' is malformed (" + problem + "). The form is"
+                + " postgresql://[user[:password]@]host[:port]/database[?parameters].";
+    }
+
     // ---- HL2xx: sessions and contexts ----------------------------------------------------
 
     public static String noContext(String call) {
@@ -189,6 +216,19 @@ public final class Messages {
 
     public static String stopped(String call) {
         return "HL206: " + call + " was called after the application stopped and its engines were closed.";
+    }
+
+    public static String noAsyncEngines(String call) {
+        return "HL207: " + call + " needs an async engine, but none is configured. Add an asyncEngines: section"
+                + " (for example 'asyncEngines: {default: postgresql://127.0.0.1:5432/app}') and declare it with"
+                + " .asyncEngines(YourConfig::getAsyncEngines) on the bundle's builder.";
+    }
+
+    public static String asyncSessionInUse(String engine) {
+        return "HL208: the async session of engine '" + engine + "' in this context is already running an operation."
+                + " A reactive session is not safe across concurrent tasks (Uni.combine(), parallel subscriptions):"
+                + " give each task its own with db.asyncSessionFactory(\"" + engine + "\").withSession(...), or chain the"
+                + " operations one after another.";
     }
 
     // ---- HL3xx: commands -----------------------------------------------------------------

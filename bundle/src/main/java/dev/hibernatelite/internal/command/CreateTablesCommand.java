@@ -43,7 +43,7 @@ final class CreateTablesCommand<C extends Configuration> implements DbSubcommand
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
         Set<String> only = EngineSelection.selected(setup, configuration, namespace);
-        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only)) {
+        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only, false)) {
             for (Engine engine : engines.all()) {
                 out.println(report(engine));
             }

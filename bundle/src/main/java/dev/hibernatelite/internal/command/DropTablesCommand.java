@@ -48,7 +48,7 @@ final class DropTablesCommand<C extends Configuration> implements DbSubcommand<C
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
         Set<String> only = EngineSelection.selected(setup, configuration, namespace);
         boolean confirmed = Boolean.TRUE.equals(namespace.getBoolean("yes"));
-        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only)) {
+        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only, false)) {
             Engine engine = engines.all().get(0);
             String header = EngineSelection.header(engine);
             if (!confirmed) {

@@ -2,9 +2,12 @@ package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.SessionContext;
 import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.async.AsyncSessions;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.Engines;
+import io.smallrye.mutiny.Uni;
 import org.hibernate.Session;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +36,7 @@ public final class ContextSessions implements SessionContext {
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
     private boolean closed;
     private ContextSessions previous;
+    private AsyncSessions async;
 
     /**
      * @param engines the application's engines
@@ -88,6 +92,23 @@ public final class ContextSessions implements SessionContext {
             session.beginTransaction();
         }
         return session;
+    }
+
+    /**
+     * @param engine the async engine's name
+     * @param call the API call, for messages
+     * @return this context's async session of that engine
+     */
+    public Uni<Mutiny.Session> asyncSession(String engine, String call) {
+        AsyncSessions sessions;
+        synchronized (this) {
+            checkOpen(call);
+            if (async == null) {
+                async = new AsyncSessions(engines.async(), description);
+            }
+            sessions = async;
+        }
+        return sessions.session(engine, call);
     }
 
     @Override
@@ -185,6 +206,9 @@ public final class ContextSessions implements SessionContext {
             closed = true;
             opened = new ArrayList<>(sessions.entrySet());
             sessions.clear();
+        }
+        if (async != null) {
+            async.close();
         }
         for (Map.Entry<String, Session> entry : opened) {
             rollbackQuietly(entry.getKey(), entry.getValue());

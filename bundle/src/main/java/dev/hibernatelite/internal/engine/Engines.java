@@ -1,11 +1,7 @@
 package dev.hibernatelite.internal.engine;
 
-import com.codahale.metrics.MetricRegistry;
-import dev.hibernatelite.EngineConfigurationException;
-import dev.hibernatelite.EngineFactory;
 import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.config.EngineSettings;
-import dev.hibernatelite.internal.config.EngineSettingsResolver;
+import dev.hibernatelite.internal.async.AsyncEngines;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,68 +25,23 @@ public final class Engines implements AutoCloseable {
 
     private final Map<String, Engine> byName;
     private final Engine defaultEngine;
+    private final AsyncEngines async;
 
-    /** @param engines the engines, in configuration order */
-    public Engines(List<Engine> engines) {
+    /**
+     * @param engines the engines, in configuration order
+     * @param async the async engines
+     */
+    public Engines(List<Engine> engines, AsyncEngines async) {
         Map<String, Engine> map = new LinkedHashMap<>();
         engines.forEach(e -> map.put(e.name(), e));
         this.byName = Collections.unmodifiableMap(map);
         this.defaultEngine = map.get(DEFAULT);
+        this.async = async;
     }
 
-    /**
-     * Validates the configuration and the entity bindings, then builds the engines. Nothing is
-     * left open when it throws.
-     *
-     * @param root the YAML path of the engines map
-     * @param config the engines map as read from the YAML
-     * @param defaultRequired whether a {@code default} engine must exist
-     * @param bindings the entity bindings
-     * @param metrics where pools report metrics, or null
-     * @param only the engines to build, or null for all
-     * @return the started engines
-     * @throws dev.hibernatelite.EngineConfigurationException listing every configuration problem
-     */
-    public static Engines start(String root, Map<String, EngineFactory> config, boolean defaultRequired,
-                                EntityBindings bindings, MetricRegistry metrics, Set<String> only) {
-        Map<String, EngineSettings> settings = validate(root, config, defaultRequired, bindings);
-        EngineBuilder builder = new EngineBuilder(root, metrics);
-        List<Engine> started = new ArrayList<>();
-        try {
-            for (EngineSettings s : settings.values()) {
-                if (only == null || only.contains(s.name())) {
-                    started.add(builder.build(s, bindings.entitiesOf(s.name())));
-                }
-            }
-        } catch (RuntimeException e) {
-            Collections.reverse(started);
-            closeAll(started);
-            throw e;
-        }
-        return new Engines(started);
-    }
-
-    /**
-     * Validates the configuration and the entity bindings, opening nothing.
-     *
-     * @param root the YAML path of the engines map
-     * @param config the engines map as read from the YAML
-     * @param defaultRequired whether a {@code default} engine must exist
-     * @param bindings the entity bindings
-     * @return every engine's settings, in configuration order
-     * @throws EngineConfigurationException listing every configuration problem
-     */
-    public static Map<String, EngineSettings> validate(String root, Map<String, EngineFactory> config,
-                                                       boolean defaultRequired, EntityBindings bindings) {
-        List<String> problems = new ArrayList<>();
-        Map<String, EngineSettings> settings = new EngineSettingsResolver(root).resolve(config, defaultRequired, problems);
-        if (config != null && !config.isEmpty()) {
-            bindings.checkAgainst(config.keySet(), root, problems);
-        }
-        if (!problems.isEmpty()) {
-            throw new EngineConfigurationException(problems);
-        }
-        return settings;
+    /** @return the async engines (none when none are configured) */
+    public AsyncEngines async() {
+        return async;
     }
 
     /**
@@ -128,9 +79,14 @@ public final class Engines implements AutoCloseable {
         return List.copyOf(byName.values());
     }
 
-    /** Closes every engine, the last configured first; one failing does not stop the others. */
+    /** Closes the async engines, then every engine, the last configured first; one failing does not stop the others. */
     @Override
     public void close() {
+        try {
+            async.close();
+        } catch (RuntimeException e) {
+            LOG.error("the async engines did not close cleanly", e);
+        }
         List<Engine> reversed = new ArrayList<>(byName.values());
         Collections.reverse(reversed);
         closeAll(reversed);

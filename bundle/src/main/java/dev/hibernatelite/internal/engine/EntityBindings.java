@@ -47,8 +47,8 @@ public final class EntityBindings {
     }
 
     /**
-     * @param configured the engine names in the configuration
-     * @param root the YAML path of the engines map
+     * @param configured the engine names in the configuration (sync and async)
+     * @param root the YAML path of the engines map(s), for the message
      * @param problems where a binding to an unknown engine is reported
      */
     public void checkAgainst(Set<String> configured, String root, List<String> problems) {

@@ -1,6 +1,5 @@
 package dev.hibernatelite.internal.health;
 
-import com.codahale.metrics.health.HealthCheck;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.hibernatelite.internal.engine.DatabaseInfo;
 import dev.hibernatelite.internal.engine.Engine;
@@ -9,35 +8,29 @@ import dev.hibernatelite.internal.engine.EngineBuilder;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Statement;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * Checks one engine: borrows a pooled connection and validates it, on Dropwizard's
- * health-check executor, never longer than the engine's {@code validationQueryTimeout}. When
- * the pool holds no connection at all it connects directly instead, so that an unhealthy
- * result carries the database's own error ("Connection refused", "password authentication
- * failed") rather than a pool timeout. Messages never contain a password.
+ * Checks one engine: borrows a pooled connection and validates it, never longer than the
+ * engine's {@code validationQueryTimeout}. When the pool holds no connection at all it
+ * connects directly instead, so that an unhealthy result carries the database's own error
+ * ("Connection refused", "password authentication failed") rather than a pool timeout.
+ * Messages never contain a password.
  *
  * <p>Internal: not part of the public API.
  */
-public final class EngineHealthCheck extends HealthCheck {
+public final class EngineHealthCheck extends BoundedHealthCheck {
     private final Engine engine;
-    private final ExecutorService executor;
-    private final long boundMillis;
 
     /**
      * @param engine the engine to check
      * @param executor Dropwizard's health-check executor
      */
     public EngineHealthCheck(Engine engine, ExecutorService executor) {
+        super(executor, engine.settings().validationTimeoutMillis(),
+                engine.settings().yamlPath() + ".validationQueryTimeout");
         this.engine = engine;
-        this.executor = executor;
-        this.boundMillis = engine.settings().validationTimeoutMillis();
     }
 
     /** @return the name the check is registered under: the engine's pool name */
@@ -46,37 +39,14 @@ public final class EngineHealthCheck extends HealthCheck {
     }
 
     @Override
-    protected Result check() {
-        long start = System.nanoTime();
-        Future<Result> probe;
-        try {
-            probe = executor.submit(() -> probe(start));
-        } catch (RejectedExecutionException e) {
-            return unhealthy("the health-check executor is saturated; no check could run", start);
-        }
-        try {
-            return probe.get(boundMillis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            probe.cancel(true);
-            return unhealthy("no answer within " + boundMillis + " ms (engines." + engine.name()
-                    + ".validationQueryTimeout)", start);
-        } catch (ExecutionException e) {
-            return unhealthy(EngineBuilder.describe(e.getCause(), engine.settings()), start);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            probe.cancel(true);
-            return unhealthy("interrupted", start);
-        }
-    }
-
-    private Result probe(long start) throws Exception {
+    Result probe(long start) throws Exception {
         HikariPoolMXBean pool = engine.dataSource().getHikariPoolMXBean();
         if (pool != null && pool.getTotalConnections() == 0) {
             // The pool has not connected (yet): ask the database directly, to report why.
-            engine.probeDatabase(boundMillis);
+            engine.probeDatabase(boundMillis());
         }
         try (Connection connection = engine.dataSource().getConnection()) {
-            int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis));
+            int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis()));
             String query = engine.settings().validationQuery();
             if (query != null) {
                 try (Statement statement = connection.createStatement()) {
@@ -88,18 +58,13 @@ public final class EngineHealthCheck extends HealthCheck {
                 return unhealthy("the driver reports the connection as not valid", start);
             }
             DatabaseMetaData meta = connection.getMetaData();
-            return details(Result.builder().healthy(), start)
-                    .withMessage(meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
-                            + meta.getDatabaseMinorVersion() + " answered in " + elapsedMillis(start) + " ms")
-                    .build();
+            return healthy(meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
+                    + meta.getDatabaseMinorVersion() + " answered in " + elapsedMillis(start) + " ms", start);
         }
     }
 
-    private Result unhealthy(String why, long start) {
-        return details(Result.builder().unhealthy(), start).withMessage(why).build();
-    }
-
-    private ResultBuilder details(ResultBuilder builder, long start) {
+    @Override
+    ResultBuilder details(ResultBuilder builder, long start) {
         builder.withDetail("engine", engine.name())
                 .withDetail("url", engine.settings().maskedUrl())
                 .withDetail("latencyMillis", elapsedMillis(start));
@@ -114,8 +79,9 @@ public final class EngineHealthCheck extends HealthCheck {
         return builder;
     }
 
-    private static long elapsedMillis(long start) {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    @Override
+    String describe(Throwable failure) {
+        return EngineBuilder.describe(failure, engine.settings());
     }
 
     @Override

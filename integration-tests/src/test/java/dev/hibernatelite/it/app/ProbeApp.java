@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 public class ProbeApp extends Application<ProbeConfig> {
     private final HibernateLite<ProbeConfig> db = HibernateLite.<ProbeConfig>builder()
             .engines(ProbeConfig::getEngines)
+            .asyncEngines(ProbeConfig::getAsyncEngines)
             .entities(Note.class)
             .build();
     private final SlowRequests slow = new SlowRequests();
@@ -30,6 +31,7 @@ public class ProbeApp extends Application<ProbeConfig> {
                 .minThreads(8).build();
         environment.jersey().register(new ProbeResource(db, executor, slow));
         environment.jersey().register(new NoteCountFilter(db));
+        environment.jersey().register(new AsyncProbeResource(db, slow));
     }
 
     public HibernateLite<ProbeConfig> db() {

@@ -1,6 +1,7 @@
 package dev.hibernatelite.it.app;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.hibernatelite.AsyncEngineFactory;
 import dev.hibernatelite.EngineFactory;
 import io.dropwizard.core.Configuration;
 
@@ -10,6 +11,13 @@ import java.util.Map;
 public class ProbeConfig extends Configuration {
     @JsonProperty
     private Map<String, EngineFactory> engines;
+
+    @JsonProperty
+    private Map<String, AsyncEngineFactory> asyncEngines;
+
+    public Map<String, AsyncEngineFactory> getAsyncEngines() {
+        return asyncEngines;
+    }
 
     public Map<String, EngineFactory> getEngines() {
         return engines;

@@ -46,6 +46,12 @@ public final class Http {
         return client.sendAsync(request(path, timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A POST that gives up (and closes its connection) after {@code timeout}. */
+    public CompletableFuture<HttpResponse<String>> postAsync(String path, Duration timeout) {
+        return client.sendAsync(request(path, timeout).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpRequest.Builder request(String path, Duration timeout) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout);
     }
