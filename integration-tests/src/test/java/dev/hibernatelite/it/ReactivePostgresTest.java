@@ -1,146 +1,50 @@
 package dev.hibernatelite.it;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Eventually;
 import dev.hibernatelite.it.support.Http;
 import dev.hibernatelite.it.support.LogCapture;
 import dev.hibernatelite.it.support.ServerSessions;
 import dev.hibernatelite.testing.TestDatabase;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.hibernatelite.it.support.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Async sessions (Hibernate Reactive) over HTTP on real PostgreSQL, with an async pool of 5.
- * After each test no session stays open: Hibernate's own count of opened and closed sessions
- * agrees, and the server sees no connection in a transaction.
+ * Async sessions on real PostgreSQL, with an async pool of 5; after each test the server sees no
+ * connection running or in a transaction.
  */
-class ReactivePostgresTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+class ReactivePostgresTest extends ReactiveContract {
     @RegisterExtension
     @Order(0)
     static final TestDatabase POSTGRES = TestDatabase.postgres();
 
     @RegisterExtension
     @Order(1)
-    static final DropwizardAppExtension<ProbeConfig> APP = new DropwizardAppExtension<>(ProbeApp.class,
-            ResourceHelpers.resourceFilePath("reactive.yml"),
-            ConfigOverride.config("engines.default.url", POSTGRES::url),
-            ConfigOverride.config("asyncEngines.default.url", POSTGRES::url));
+    static final DropwizardAppExtension<ProbeConfig> APP = reactiveApp(POSTGRES);
 
     private final ServerSessions server = new ServerSessions(POSTGRES);
 
-    private static Http http() {
-        return new Http(APP.getLocalPort());
+    @Override
+    DropwizardAppExtension<ProbeConfig> app() {
+        return APP;
     }
 
-    private static long count(String text) {
-        return Long.parseLong(http().get("/reactive/notes/count?text=" + encode(text)).body().trim());
-    }
-
-    private static long gauge(String name) {
-        Object value = APP.getEnvironment().metrics().getGauges().get(name).getValue();
-        return ((Number) value).longValue();
+    @Override
+    int serverConnections() {
+        return server.connections();
     }
 
     @AfterEach
-    void everySessionIsClosedAndNoConnectionIsLeftInATransaction() {
-        Eventually.await("every async session closed", Duration.ofSeconds(10),
-                () -> gauge("hibernate-lite.async.default.hibernate.sessionsOpened")
-                        == gauge("hibernate-lite.async.default.hibernate.sessionsClosed"),
-                () -> "opened=" + gauge("hibernate-lite.async.default.hibernate.sessionsOpened")
-                        + ", closed=" + gauge("hibernate-lite.async.default.hibernate.sessionsClosed"));
+    void noConnectionIsLeftInATransaction() {
         server.awaitQuiet();
-    }
-
-    @Test
-    void aNoteWrittenInAnAsyncTransactionCanBeReadBack() {
-        String text = "reactive-" + System.nanoTime();
-        HttpResponse<String> created = http().post("/reactive/notes?text=" + encode(text));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = created.body().replaceAll("\\D+", "");
-        assertThat(http().get("/reactive/notes/" + id).body()).contains(text);
-        assertThat(count(text)).isEqualTo(1);
-    }
-
-    @Test
-    void aMissingRowIsA404() {
-        assertThat(http().get("/reactive/notes/987654321").statusCode()).isEqualTo(404);
-    }
-
-    @Test
-    void aRequestThatFailsMidwayRollsBackItsTransaction() {
-        String text = "midway-" + System.nanoTime();
-        assertThat(http().post("/reactive/notes/fail-midway?text=" + encode(text)).statusCode()).isEqualTo(409);
-        assertThat(count(text)).isZero();
-    }
-
-    @Test
-    void concurrentTasksEachGetTheirOwnSession() throws Exception {
-        JsonNode both = JSON.readTree(http().get("/reactive/notes/concurrent").body());
-        assertThat(both.get("first").asLong()).isEqualTo(both.get("second").asLong());
-    }
-
-    @Test
-    void twoHundredConcurrentRequestsOnAPoolOfFiveAllSucceedAndLeaveNothingOpen() throws Exception {
-        Http http = http();
-        Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
-        ExecutorService clients = Executors.newFixedThreadPool(50);
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                int request = i;
-                done.add(clients.submit(() -> {
-                    String text = "crowd-" + request + "-" + System.nanoTime();
-                    HttpResponse<String> response = request % 2 == 0
-                            ? http.post("/reactive/notes?text=" + encode(text))
-                            : http.get("/reactive/notes/count?text=" + encode(text));
-                    statuses.computeIfAbsent(response.statusCode(), k -> new AtomicInteger()).incrementAndGet();
-                    return null;
-                }));
-            }
-            for (Future<?> f : done) {
-                f.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            clients.shutdownNow();
-        }
-        assertThat(statuses.keySet()).containsOnly(200, 201);
-        assertThat(statuses.get(201).get()).isEqualTo(100);
-        assertThat(server.connections()).as("connections the async pool (5) and the sync pool (2) may hold")
-                .isLessThanOrEqualTo(7);
-    }
-
-    @Test
-    void theAsyncEngineHasAHealthCheckThatReachesTheDatabase() throws Exception {
-        JsonNode check = JSON.readTree(new Http(APP.getAdminPort()).get("/healthcheck").body())
-                .get("hibernate-lite.async.default");
-        assertThat(check.get("healthy").asBoolean()).as(check.toString()).isTrue();
-        assertThat(check.get("message").asText()).startsWith("answered in");
-        assertThat(check.get("maxSize").asInt()).isEqualTo(5);
     }
 
     @Test
@@ -167,7 +71,8 @@ class ReactivePostgresTest {
             } finally {
                 probe.slow().release();
             }
-            everySessionIsClosedAndNoConnectionIsLeftInATransaction();
+            everyAsyncSessionIsClosed();
+            noConnectionIsLeftInATransaction();
             assertThat(logs.text()).doesNotContain("HR000069");
         }
     }
