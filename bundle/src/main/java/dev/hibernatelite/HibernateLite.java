@@ -10,11 +10,7 @@ import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
-import dev.hibernatelite.internal.async.AsyncEngine;
-import dev.hibernatelite.internal.health.AsyncEngineHealthCheck;
-import dev.hibernatelite.internal.health.AsyncPoolMetrics;
-import dev.hibernatelite.internal.health.EngineHealthCheck;
-import dev.hibernatelite.internal.health.HibernateStatisticsMetrics;
+import dev.hibernatelite.internal.health.EngineMonitoring;
 import dev.hibernatelite.internal.schema.SchemaTasks;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.ConfiguredBundle;
@@ -118,22 +114,12 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         Engines started = setup.start(configuration, environment.metrics(), null, true);
         this.engines = started;
         this.stopped = false;
-        for (Engine engine : started.all()) {
-            environment.healthChecks().register(EngineHealthCheck.nameOf(engine),
-                    new EngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
-            HibernateStatisticsMetrics.register(engine, environment.metrics());
-        }
-        for (AsyncEngine engine : started.async().all()) {
-            environment.healthChecks().register(AsyncEngineHealthCheck.nameOf(engine),
-                    new AsyncEngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
-            AsyncPoolMetrics.register(engine, environment.metrics());
-        }
+        EngineMonitoring.register(started, environment);
         environment.lifecycle().manage(new Managed() {
             @Override
             public void stop() {
                 stopped = true;
-                started.all().forEach(engine -> HibernateStatisticsMetrics.remove(engine, environment.metrics()));
-                started.async().all().forEach(engine -> AsyncPoolMetrics.remove(engine, environment.metrics()));
+                EngineMonitoring.removeMetrics(started, environment.metrics());
                 started.close();
             }
         });
