@@ -24,6 +24,7 @@ import org.hibernate.query.SelectionQuery;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.stage.Stage;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +33,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionStage;
 
 import static java.util.Objects.requireNonNull;
 
@@ -342,6 +344,19 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     public Uni<Mutiny.Session> asyncSession(String engine) {
         requireNonNull(engine, "engine");
         return currentContext("db.asyncSession()").asyncSession(engine, "db.asyncSession()");
+    }
+
+    /**
+     * Turns a {@code Uni} into what a Jersey resource returns, completing it on a worker thread
+     * rather than on the event loop where Hibernate Reactive ends its work: Jersey then writes the
+     * response, and the request's context closes, off the event loop.
+     *
+     * @param uni the resource's result
+     * @param <T> the result type
+     * @return a stage that completes on a Mutiny worker thread
+     */
+    public <T> CompletionStage<T> asyncResponse(Uni<T> uni) {
+        return requireNonNull(uni, "uni").emitOn(Infrastructure.getDefaultWorkerPool()).subscribeAsCompletionStage();
     }
 
     /**

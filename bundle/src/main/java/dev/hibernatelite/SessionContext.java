@@ -1,6 +1,8 @@
 package dev.hibernatelite;
 
+import io.smallrye.mutiny.Uni;
 import org.hibernate.Session;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A database context: the span in which {@code db.session()} returns one session per engine,
@@ -33,6 +35,23 @@ public interface SessionContext extends AutoCloseable {
      * @throws IllegalStateException if the context has ended
      */
     Session session(String engine);
+
+    /**
+     * The default async engine's session in this context; see {@link HibernateLite#asyncSession()}.
+     *
+     * @return the session, when subscribed, emitted on its own event-loop thread
+     * @throws IllegalStateException if the context has ended, or no async engine is configured
+     */
+    Uni<Mutiny.Session> asyncSession();
+
+    /**
+     * The named async engine's session in this context; see {@link HibernateLite#asyncSession()}.
+     *
+     * @param engine the async engine's name, a key under {@code asyncEngines}
+     * @return the session, when subscribed
+     * @throws IllegalArgumentException if there is no such async engine
+     */
+    Uni<Mutiny.Session> asyncSession(String engine);
 
     /**
      * Commits the default engine's transaction, if its session was opened. The next use of

@@ -8,6 +8,7 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 
+
 /**
  * flask-sqlalchemy-lite's blog as a Dropwizard application:
  * {@code java -jar example-app.jar server config.yml}.
@@ -15,6 +16,7 @@ import io.dropwizard.core.setup.Environment;
 public class BlogApp extends Application<BlogConfig> {
     private final HibernateLite<BlogConfig> db = HibernateLite.<BlogConfig>builder()
             .engines(BlogConfig::getEngines)
+            .asyncEngines(BlogConfig::getAsyncEngines)
             .entities(User.class, Post.class)
             .build();
 
@@ -43,7 +45,7 @@ public class BlogApp extends Application<BlogConfig> {
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     }
 
-    /** Creates the missing tables when asked to, and registers the resources. */
+    /** Creates the missing tables when asked to, and registers the resources (the async one with an async engine). */
     @Override
     public void run(BlogConfig config, Environment environment) {
         if (config.isCreateTables()) {
@@ -51,5 +53,8 @@ public class BlogApp extends Application<BlogConfig> {
         }
         environment.jersey().register(new UserResource(db));
         environment.jersey().register(new PostResource(db));
+        if (!config.getAsyncEngines().isEmpty()) {
+            environment.jersey().register(new AsyncUserResource(db));
+        }
     }
 }

@@ -7,14 +7,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the blog does on every database: the smoke set that each engine's test class inherits.
- * Subclasses start the application and hand it over through {@link #app()}.
+ * Subclasses start the application and hand it over through {@link #app()}; those that test the
+ * async twins of the user routes say where they live through {@link #prefix()}.
  */
 abstract class BlogAppContract {
     /** @return the running application */
     protected abstract DropwizardAppExtension<BlogConfig> app();
 
+    /** @return what the user routes' paths start with: nothing for {@code /users}, {@code /async} for the async ones */
+    protected String prefix() {
+        return "";
+    }
+
     protected BlogClient blog() {
-        return new BlogClient(app());
+        return new BlogClient(app(), prefix());
     }
 
     @Test
@@ -26,7 +32,7 @@ abstract class BlogAppContract {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().get("name").asText()).isEqualTo(name);
         assertThat(created.json().fieldNames()).toIterable().containsExactly("id", "name");
-        assertThat(created.location()).isEqualTo(blog().url("/users/" + created.id()));
+        assertThat(created.location()).isEqualTo(blog().url(blog().user(created.id())));
     }
 
     @Test
@@ -34,7 +40,7 @@ abstract class BlogAppContract {
         String name = BlogClient.uniqueName("grace");
         long id = blog().newUser(name);
 
-        BlogClient.Answer list = blog().get("/users");
+        BlogClient.Answer list = blog().get(blog().users());
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.each("name")).contains(name);
@@ -47,7 +53,7 @@ abstract class BlogAppContract {
         long userId = blog().newUser(name);
         long postId = blog().newPost(userId, "Go To Statement Considered Harmful");
 
-        BlogClient.Answer posts = blog().get("/users/" + userId + "/posts");
+        BlogClient.Answer posts = blog().get(blog().postsOf(userId));
 
         assertThat(posts.status()).isEqualTo(200);
         assertThat(posts.each("id")).containsExactly(String.valueOf(postId));
@@ -56,7 +62,7 @@ abstract class BlogAppContract {
 
     @Test
     void anUnknownUserIsNotFound() {
-        BlogClient.Answer missing = blog().get("/users/987654321");
+        BlogClient.Answer missing = blog().get(blog().user(987654321L));
 
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.json().get("message").asText()).isEqualTo("There is no user 987654321.");

@@ -14,12 +14,17 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The blog's HTTP API as the tests call it, over real HTTP, with answers read as JSON trees. */
+/**
+ * The blog's HTTP API as the tests call it, over real HTTP, with answers read as JSON trees. The
+ * user routes live under a prefix: none for {@code /users}, {@code /async} for their async twins.
+ */
 final class BlogClient {
     private final DropwizardAppExtension<BlogConfig> app;
+    private final String prefix;
 
-    BlogClient(DropwizardAppExtension<BlogConfig> app) {
+    BlogClient(DropwizardAppExtension<BlogConfig> app, String prefix) {
         this.app = app;
+        this.prefix = prefix;
     }
 
     /** A name no other test uses, so tests never depend on each other's data. */
@@ -59,12 +64,27 @@ final class BlogClient {
         return answer(target(path).request().post(Entity.json(body)));
     }
 
+    /** @return the path of the user list, {@code /users} under the prefix */
+    String users() {
+        return prefix + "/users";
+    }
+
+    /** @return the path of one user */
+    String user(long id) {
+        return users() + "/" + id;
+    }
+
+    /** @return the path of one user's posts */
+    String postsOf(long userId) {
+        return user(userId) + "/posts";
+    }
+
     Answer createUser(String name) {
-        return post("/users", Map.of("name", name));
+        return post(users(), Map.of("name", name));
     }
 
     Answer createPost(long userId, String title, String body) {
-        return post("/users/" + userId + "/posts", Map.of("title", title, "body", body));
+        return post(postsOf(userId), Map.of("title", title, "body", body));
     }
 
     /** Creates a user, failing unless that succeeds; returns its id. */

@@ -135,4 +135,30 @@ abstract class ReactiveContract {
         assertThat(serverConnections()).as("connections the async pool (5) and the sync pool (2) may hold")
                 .isLessThanOrEqualTo(7);
     }
+
+    @Test
+    void theSessionsQueriesWorkWhenTheChainResumesOnAnotherThread() {
+        String text = "elsewhere-" + System.nanoTime();
+        assertThat(http().post("/reactive/notes?text=" + encode(text)).statusCode()).isEqualTo(201);
+        assertThat(http().get("/reactive/notes/count-elsewhere?text=" + encode(text)).body().trim()).isEqualTo("1");
+    }
+
+    @Test
+    void twoOperationsAtOnceOnOneSessionFailWithAMessageSayingWhatToDoInstead() {
+        assertThat(http().post("/reactive/notes?text=" + encode("crowd-" + System.nanoTime())).statusCode())
+                .isEqualTo(201);
+        assertThat(http().get("/reactive/misuse/concurrent").body()).contains("HL208").contains("withSession");
+    }
+
+    @Test
+    void asyncResponseCompletesOffTheEventLoop() {
+        assertThat(http().get("/reactive/response-thread").body()).doesNotContain("eventloop").isNotBlank();
+    }
+
+    @Test
+    void theRequestsAsyncSessionCanBeReachedFromAnotherThreadThroughItsContext() {
+        String text = "via-context-" + System.nanoTime();
+        String id = http().post("/reactive/notes?text=" + encode(text)).body().replaceAll("\\D+", "");
+        assertThat(http().get("/reactive/notes/" + id + "/via-context").body()).contains(text);
+    }
 }

@@ -74,7 +74,8 @@ public final class AsyncSessions {
         Context context = engine.vertx().getOrCreateContext();
         CompletableFuture<Mutiny.Session> session = new CompletableFuture<>();
         context.runOnContext(ignored -> engine.mutiny().openSession().subscribe()
-                .with(open -> session.complete(ContextBound.bind(open, context)), session::completeExceptionally));
+                .with(open -> session.complete(ContextBound.bind(open, context, Thread.currentThread(), engine.name())),
+                        session::completeExceptionally));
         return new Opened(engine.name(), context, session);
     }
 

@@ -1,14 +1,16 @@
 package dev.hibernatelite.internal.async;
 
+import dev.hibernatelite.internal.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -25,13 +27,17 @@ import java.util.function.Function;
 final class ContextBound implements InvocationHandler {
     private final Object target;
     private final Context context;
+    private final Thread home;
+    private final String engine;
     private final Executor onContext;
 
-    private ContextBound(Object target, Context context) {
+    private ContextBound(Object target, Context context, Thread home, String engine) {
         this.target = target;
         this.context = context;
+        this.home = home;
+        this.engine = engine;
         this.onContext = task -> {
-            if (Vertx.currentContext() == context) {
+            if (Thread.currentThread() == home) {
                 task.run();
             } else {
                 context.runOnContext(ignored -> task.run());
@@ -42,14 +48,17 @@ final class ContextBound implements InvocationHandler {
     /**
      * @param session a session opened on {@code context}
      * @param context the Vert.x context it was opened on
+     * @param home the event-loop thread of that context
+     * @param engine the async engine's name, for messages
      * @return the session, bound to its context
      */
-    static Mutiny.Session bind(Mutiny.Session session, Context context) {
-        return (Mutiny.Session) wrap(session, Mutiny.Session.class, context);
+    static Mutiny.Session bind(Mutiny.Session session, Context context, Thread home, String engine) {
+        return (Mutiny.Session) wrap(session, Mutiny.Session.class, context, home, engine);
     }
 
-    private static Object wrap(Object target, Class<?> type, Context context) {
-        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new ContextBound(target, context));
+    private static Object wrap(Object target, Class<?> type, Context context, Thread home, String engine) {
+        return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
+                new ContextBound(target, context, home, engine));
     }
 
     @Override
@@ -66,15 +75,17 @@ final class ContextBound implements InvocationHandler {
         if (Uni.class.isAssignableFrom(returns)) {
             return Uni.createFrom().deferred(() -> (Uni<?>) invokeUnchecked(method, args))
                     .runSubscriptionOn(onContext)
+                    .onFailure(ContextBound::looksLikeConcurrentUse)
+                    .transform(e -> new IllegalStateException(Messages.asyncSessionInUse(engine), e))
                     .emitOn(onContext);
         }
-        Object result = invokeTarget(method, args);
+        Object result = Thread.currentThread() == home ? invokeTarget(method, args) : invokeAtHome(method, args);
         if (result == target) {
             return proxy;
         }
         if (result != null && returns.isInterface() && returns.getEnclosingClass() == Mutiny.class) {
             // a query (or other handle) whose operations must also run on the session's context
-            return wrap(result, returns, context);
+            return wrap(result, returns, context, home, engine);
         }
         return result;
     }
@@ -99,6 +110,39 @@ final class ContextBound implements InvocationHandler {
 
     private Object onContext(Object result) {
         return result instanceof Uni ? ((Uni<?>) result).emitOn(onContext) : result;
+    }
+
+    /**
+     * A call that returns no {@code Uni} (creating a query) does its work at once: off the
+     * session's thread it is run there, the caller waiting (it does no I/O).
+     */
+    private Object invokeAtHome(Method method, Object[] args) throws Throwable {
+        CompletableFuture<Object> result = new CompletableFuture<>();
+        context.runOnContext(ignored -> {
+            try {
+                result.complete(method.invoke(target, args));
+            } catch (InvocationTargetException e) {
+                result.completeExceptionally(e.getCause());
+            } catch (IllegalAccessException | RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        try {
+            return result.get();
+        } catch (ExecutionException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Two operations interleaved on one session corrupt Hibernate's result-processing stack. */
+    private static boolean looksLikeConcurrentUse(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.contains("Illegal pop()")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Object invokeTarget(Method method, Object[] args) throws Throwable {

@@ -94,6 +94,16 @@ public final class ContextSessions implements SessionContext {
         return session;
     }
 
+    @Override
+    public Uni<Mutiny.Session> asyncSession() {
+        return asyncSession(Engines.DEFAULT, "ctx.asyncSession()");
+    }
+
+    @Override
+    public Uni<Mutiny.Session> asyncSession(String engine) {
+        return asyncSession(engine, "ctx.asyncSession()");
+    }
+
     /**
      * @param engine the async engine's name
      * @param call the API call, for messages

@@ -8,7 +8,8 @@ import org.hibernate.stat.Statistics;
 
 /**
  * Metrics of one async engine, named {@code hibernate-lite.async.<engine>.*}: the Vert.x pool's
- * size and bound, and Hibernate's counts of sessions, transactions and queries.
+ * size and bound, and Hibernate's counts of sessions, queries and entities (Hibernate Reactive
+ * 2.4 does not count its transactions in Hibernate's statistics, so there is no such gauge).
  *
  * <p>Internal: not part of the public API.
  */
@@ -36,7 +37,6 @@ public final class AsyncPoolMetrics {
         if (statistics.isStatisticsEnabled()) {
             metrics.register(prefix + "hibernate.sessionsOpened", (Gauge<Long>) statistics::getSessionOpenCount);
             metrics.register(prefix + "hibernate.sessionsClosed", (Gauge<Long>) statistics::getSessionCloseCount);
-            metrics.register(prefix + "hibernate.transactions", (Gauge<Long>) statistics::getTransactionCount);
             metrics.register(prefix + "hibernate.queries", (Gauge<Long>) statistics::getQueryExecutionCount);
             metrics.register(prefix + "hibernate.entityInserts", (Gauge<Long>) statistics::getEntityInsertCount);
             metrics.register(prefix + "hibernate.entityLoads", (Gauge<Long>) statistics::getEntityLoadCount);

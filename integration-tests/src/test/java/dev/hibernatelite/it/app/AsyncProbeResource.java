@@ -1,7 +1,9 @@
 package dev.hibernatelite.it.app;
 
 import dev.hibernatelite.HibernateLite;
+import dev.hibernatelite.SessionContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** The same probes as {@link ProbeResource}, through Hibernate Reactive sessions. */
@@ -97,5 +100,47 @@ public class AsyncProbeResource {
         return Uni.combine().all().unis(first, second).asTuple()
                 .map(both -> Map.<String, Object>of("first", both.getItem1(), "second", both.getItem2()))
                 .subscribeAsCompletionStage();
+    }
+
+    /** The session's calls made from a thread of another executor, queries included. */
+    @GET
+    @Path("notes/count-elsewhere")
+    public CompletionStage<Long> countFromAnotherThread(@QueryParam("text") String text) {
+        return db.asyncSession()
+                .emitOn(Infrastructure.getDefaultWorkerPool())
+                .chain(session -> session.createSelectionQuery("select count(n) from Note n where n.text = :text",
+                        Long.class).setParameter("text", text).getSingleResult())
+                .subscribeAsCompletionStage();
+    }
+
+    /** Misuse: two queries at once on the request's one session. Answers with the error's message. */
+    @GET
+    @Path("misuse/concurrent")
+    public CompletionStage<String> concurrentOnOneSession() {
+        return db.asyncSession()
+                .chain(session -> Uni.combine().all().unis(
+                        session.createSelectionQuery("from Note", Note.class).getResultList(),
+                        session.createSelectionQuery("from Note", Note.class).getResultList()).asTuple())
+                .map(both -> "no failure")
+                .onFailure().recoverWithItem(Throwable::getMessage)
+                .subscribeAsCompletionStage();
+    }
+
+    /** Where the response is completed when the resource uses db.asyncResponse(). */
+    @GET
+    @Path("response-thread")
+    public CompletionStage<String> responseThread() {
+        return db.asyncResponse(db.asyncSession().map(session -> "ignored"))
+                .thenApply(ignored -> Thread.currentThread().getName());
+    }
+
+    /** The request's context handed to another thread, its async session used from there. */
+    @GET
+    @Path("notes/{id}/via-context")
+    public CompletionStage<String> viaContext(@PathParam("id") long id) {
+        SessionContext context = db.currentContext();
+        return CompletableFuture.supplyAsync(() -> context.asyncSession(), Infrastructure.getDefaultWorkerPool())
+                .thenCompose(session -> session.chain(s -> s.find(Note.class, id)).map(Note::getText)
+                        .subscribeAsCompletionStage());
     }
 }
