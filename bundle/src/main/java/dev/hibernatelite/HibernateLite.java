@@ -8,6 +8,7 @@ import dev.hibernatelite.internal.context.ContextBinding;
 import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
+import dev.hibernatelite.internal.engine.EngineIsolation;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
 import dev.hibernatelite.internal.health.EngineMonitoring;
@@ -423,6 +424,24 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
             throw message == null ? new NotFoundException() : new NotFoundException(message);
         }
         return rows.get(0);
+    }
+
+    /**
+     * Isolates a test: until the returned object closes, everything done through any engine
+     * (requests, {@code db.context()} blocks, sessions opened from the session factories, commits
+     * included) is undone when it closes. flask-sqlalchemy-lite's {@code test_isolation()}. Needs
+     * no open context; the testing module's JUnit extension opens one per test.
+     *
+     * <p>Each engine serves one connection while isolated, in an outer transaction; a commit
+     * releases a savepoint instead of committing. Work that runs concurrently takes turns on that
+     * connection. DDL on MySQL/MariaDB commits implicitly and is not undone.
+     *
+     * @return the isolation; close it at the end of the test
+     * @throws IllegalStateException before the bundle ran, if an engine is already isolated, or
+     *         if its database cannot be reached
+     */
+    public TestIsolation testIsolation() {
+        return EngineIsolation.isolate(engines("db.testIsolation()"));
     }
 
     /**

@@ -231,6 +231,18 @@ public final class Messages {
                 + " operations one after another.";
     }
 
+    public static String alreadyIsolated(String engine) {
+        return "HL209: engine '" + engine + "' is already in a test isolation. Close the first db.testIsolation()"
+                + " before opening another (one per test).";
+    }
+
+    public static String isolatedConnectionBusy(String engine, long waitMillis) {
+        return "HL210: engine '" + engine + "' is in a test isolation, which serves one connection, and another"
+                + " thread held it for more than " + waitMillis + " ms. Work that runs concurrently inside a test"
+                + " isolation takes turns on that connection; make sure every session is closed (or its context"
+                + " ended) before the next one needs the database.";
+    }
+
     // ---- HL3xx: commands -----------------------------------------------------------------
 
     public static String commandUnknownEngine(String engine, Collection<String> known) {

@@ -109,8 +109,12 @@ class MariaDbTest extends ProbeAppTest {
 
         HikariDataSource pool() {
             SessionFactory sf = db.sessionFactory();
-            return (HikariDataSource) sf.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
-                    .requireService(ConnectionProvider.class).unwrap(DataSource.class);
+            try {
+                return sf.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+                        .requireService(ConnectionProvider.class).unwrap(DataSource.class).unwrap(HikariDataSource.class);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

@@ -26,16 +26,19 @@ public final class Engine implements AutoCloseable {
 
     private final EngineSettings settings;
     private final HikariDataSource dataSource;
+    private final IsolatingDataSource isolating;
     private final StandardServiceRegistry registry;
     private final Metadata metadata;
     private final SessionFactory sessionFactory;
     private final List<Class<?>> entities;
     private final DatabaseInfo databaseInfo;
 
-    Engine(EngineSettings settings, HikariDataSource dataSource, StandardServiceRegistry registry,
+    Engine(EngineSettings settings, HikariDataSource dataSource, IsolatingDataSource isolating,
+           StandardServiceRegistry registry,
            Metadata metadata, SessionFactory sessionFactory, List<Class<?>> entities, DatabaseInfo databaseInfo) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.isolating = isolating;
         this.registry = registry;
         this.metadata = metadata;
         this.sessionFactory = sessionFactory;
@@ -56,6 +59,11 @@ public final class Engine implements AutoCloseable {
     /** @return the connection pool */
     public HikariDataSource dataSource() {
         return dataSource;
+    }
+
+    /** @return what Hibernate takes connections from: the pool, or a test isolation's connection */
+    public IsolatingDataSource isolating() {
+        return isolating;
     }
 
     /** @return the service registry the factory was built with (schema tools need it) */

@@ -67,10 +67,11 @@ public final class EngineBuilder {
                     Messages.cannotDetermineDatabase(settings.name(), root, settings.configuredUrl())));
         }
         HikariDataSource dataSource = new HikariDataSource(poolConfig(settings, info));
+        IsolatingDataSource isolating = new IsolatingDataSource(dataSource, settings.name());
         StandardServiceRegistry registry = null;
         try {
             registry = new StandardServiceRegistryBuilder()
-                    .applySettings(hibernateSettings(settings, dataSource, info))
+                    .applySettings(hibernateSettings(settings, isolating, info))
                     .build();
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
@@ -79,7 +80,7 @@ public final class EngineBuilder {
             LOG.info("engine '{}' started: {} ({}), {} entities, pool {}..{}", settings.name(), settings.maskedUrl(),
                     info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
                     entities.size(), settings.minSize(), settings.maxSize());
-            return new Engine(settings, dataSource, registry, metadata, sessionFactory, entities, info);
+            return new Engine(settings, dataSource, isolating, registry, metadata, sessionFactory, entities, info);
         } catch (RuntimeException e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
@@ -150,7 +151,7 @@ public final class EngineBuilder {
         return DEFAULT_AGE_MILLIS;
     }
 
-    private static Map<String, Object> hibernateSettings(EngineSettings s, HikariDataSource dataSource,
+    private static Map<String, Object> hibernateSettings(EngineSettings s, IsolatingDataSource dataSource,
                                                          DatabaseInfo info) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, dataSource);

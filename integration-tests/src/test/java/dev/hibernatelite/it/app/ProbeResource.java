@@ -100,6 +100,14 @@ public class ProbeResource {
         return Map.of("id", id, "text", to);
     }
 
+    @POST
+    @Path("notes/{id}/delete")
+    public Map<String, Object> delete(@PathParam("id") long id) {
+        db.session().remove(db.getOr404(Note.class, id));
+        db.commit();
+        return Map.of("deleted", id);
+    }
+
     @GET
     @Path("session-identity")
     public Map<String, Object> sessionIdentity(@Context ContainerRequestContext request) {

@@ -25,7 +25,11 @@ public final class Pools {
         this.waitTimer = "hibernate-lite." + engine + ".pool.Wait";
         DataSource dataSource = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
                 .requireService(ConnectionProvider.class).unwrap(DataSource.class);
-        this.pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+        try {
+            this.pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return connections currently borrowed from the pool */
@@ -49,7 +53,12 @@ public final class Pools {
 
     /** Waits (bounded) until no connection is borrowed and nobody waits for one. */
     public void awaitIdle() {
-        Eventually.await("no active or pending connection", Duration.ofSeconds(10),
-                () -> active() == 0 && pending() == 0, () -> "active=" + active() + ", pending=" + pending());
+        awaitIdle(0);
+    }
+
+    /** Waits (bounded) until at most {@code held} connections are borrowed and nobody waits for one. */
+    public void awaitIdle(int held) {
+        Eventually.await("at most " + held + " active and no pending connection", Duration.ofSeconds(10),
+                () -> active() <= held && pending() == 0, () -> "active=" + active() + ", pending=" + pending());
     }
 }
