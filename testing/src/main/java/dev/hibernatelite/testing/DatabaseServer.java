@@ -42,24 +42,59 @@ public final class DatabaseServer {
     }
 
     /**
-     * The PostgreSQL server for tests: the URL in {@value #POSTGRES_URL_VARIABLE}, else the
-     * system property {@value #POSTGRES_URL_PROPERTY}.
+     * The PostgreSQL server for tests, found once per JVM, in this order: the URL in
+     * {@value #POSTGRES_URL_VARIABLE}; else the system property {@value #POSTGRES_URL_PROPERTY};
+     * else a container, when Testcontainers is on the class path and a Docker engine answers;
+     * else an embedded PostgreSQL (zonky's binaries). Each is a real PostgreSQL; the first line the
+     * resolution prints says which was used.
      *
      * @return the server
-     * @throws IllegalStateException if neither names one (the message says how to)
+     * @throws IllegalStateException if none could be had (the message says what each attempt gave)
      */
     public static DatabaseServer postgres() {
         DatabaseServer server = postgres;
         if (server == null) {
             synchronized (DatabaseServer.class) {
                 if (postgres == null) {
-                    postgres = resolve("PostgreSQL", POSTGRES_URL_VARIABLE, POSTGRES_URL_PROPERTY,
-                            "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres");
+                    postgres = explicit("PostgreSQL", POSTGRES_URL_VARIABLE, POSTGRES_URL_PROPERTY);
+                    if (postgres == null) {
+                        postgres = startPostgres();
+                    }
                 }
                 server = postgres;
             }
         }
         return server;
+    }
+
+    /**
+     * Starts a new embedded PostgreSQL (zonky's binaries from Maven Central), whatever the
+     * environment says: the last resort of {@link #postgres()}.
+     *
+     * @return the server, stopped when the JVM exits
+     */
+    public static DatabaseServer embeddedPostgres() {
+        return announce(new DatabaseServer("PostgreSQL", EmbeddedPostgresServer.start(),
+                "embedded PostgreSQL (no " + POSTGRES_URL_VARIABLE + ", no Docker)"));
+    }
+
+    private static DatabaseServer startPostgres() {
+        String containers;
+        if (!ContainerPostgresServer.classPresent()) {
+            containers = "Testcontainers is not on the class path";
+        } else if (!ContainerPostgresServer.dockerAnswers()) {
+            containers = "no Docker engine answers";
+        } else {
+            return announce(new DatabaseServer("PostgreSQL", ContainerPostgresServer.start(), "Testcontainers"));
+        }
+        try {
+            return embeddedPostgres();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("No PostgreSQL for tests: " + POSTGRES_URL_VARIABLE + " is not set, "
+                    + containers + ", and the embedded PostgreSQL did not start (" + e.getMessage() + "). Set "
+                    + POSTGRES_URL_VARIABLE + " to a JDBC URL with credentials, for example"
+                    + " jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", e);
+        }
     }
 
     /**
@@ -84,6 +119,16 @@ public final class DatabaseServer {
     }
 
     private static DatabaseServer resolve(String kind, String variable, String property, String example) {
+        DatabaseServer server = explicit(kind, variable, property);
+        if (server == null) {
+            throw new IllegalStateException("No " + kind + " server for tests: set the environment variable " + variable
+                    + " (or the system property " + property + ") to a JDBC URL with credentials, for example "
+                    + example);
+        }
+        return server;
+    }
+
+    private static DatabaseServer explicit(String kind, String variable, String property) {
         String fromEnv = System.getenv(variable);
         if (fromEnv != null && !fromEnv.isBlank()) {
             return announce(new DatabaseServer(kind, fromEnv.trim(), "environment variable " + variable));
@@ -92,14 +137,12 @@ public final class DatabaseServer {
         if (fromProperty != null && !fromProperty.isBlank()) {
             return announce(new DatabaseServer(kind, fromProperty.trim(), "system property " + property));
         }
-        throw new IllegalStateException("No " + kind + " server for tests: set the environment variable " + variable
-                + " (or the system property " + property + ") to a JDBC URL with credentials, for example "
-                + example);
+        return null;
     }
 
     private static DatabaseServer announce(DatabaseServer server) {
         System.out.println("[dropwizard-hibernate-lite-testing] " + server.kind + " for tests: "
-                + mask(server.adminUrl) + " (from the " + server.source + ")");
+                + mask(server.adminUrl) + " (" + server.source + ")");
         return server;
     }
 
@@ -144,7 +187,7 @@ public final class DatabaseServer {
         Matcher m = DATABASE_IN_URL.matcher(adminUrl);
         if (!m.matches()) {
             throw new IllegalStateException("Cannot find the database name in the " + kind + " URL " + mask(adminUrl)
-                    + " (from the " + source + "); write it as jdbc:<db>://host:port/database?user=...");
+                    + " (" + source + "); write it as jdbc:<db>://host:port/database?user=...");
         }
         return m.group(1) + database + m.group(3);
     }
