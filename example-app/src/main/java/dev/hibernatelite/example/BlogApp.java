@@ -30,6 +30,11 @@ public class BlogApp extends Application<BlogConfig> {
         new BlogApp().run(args);
     }
 
+    /** @return the application's database bundle (tests use it to isolate themselves) */
+    public HibernateLite<BlogConfig> db() {
+        return db;
+    }
+
     /** @return the application's name */
     @Override
     public String getName() {

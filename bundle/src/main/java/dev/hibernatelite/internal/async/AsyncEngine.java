@@ -76,8 +76,39 @@ public final class AsyncEngine implements AutoCloseable {
 
     /** @return the Vert.x pool, or null if Hibernate Reactive was configured with another pool */
     public Pool pool() {
+        ObservableSqlClientPool pool = observablePool();
+        return pool == null ? null : pool.vertxPool();
+    }
+
+    private ObservableSqlClientPool observablePool() {
         ReactiveConnectionPool pool = registry.getService(ReactiveConnectionPool.class);
-        return pool instanceof ObservableSqlClientPool ? ((ObservableSqlClientPool) pool).vertxPool() : null;
+        return pool instanceof ObservableSqlClientPool ? (ObservableSqlClientPool) pool : null;
+    }
+
+    /**
+     * Starts a test isolation of this engine (see {@code db.testIsolation()}).
+     *
+     * @throws Exception if no connection could be held
+     */
+    public void isolate() throws Exception {
+        ObservableSqlClientPool pool = observablePool();
+        if (pool == null) {
+            throw new IllegalStateException("async engine '" + name() + "' was configured with another"
+                    + " hibernate.vertx.pool.class, which test isolation cannot work with");
+        }
+        pool.isolate(settings.maxWaitMillis());
+    }
+
+    /**
+     * Ends the test isolation, rolling back everything done in it.
+     *
+     * @throws Exception if the rollback failed
+     */
+    public void endIsolation() throws Exception {
+        ObservableSqlClientPool pool = observablePool();
+        if (pool != null) {
+            pool.endIsolation(settings.maxWaitMillis());
+        }
     }
 
     /** Closes the session factory and, with its service registry, the connection pool. */

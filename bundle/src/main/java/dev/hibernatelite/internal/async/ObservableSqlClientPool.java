@@ -7,11 +7,14 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import io.vertx.sqlclient.spi.Driver;
 import org.hibernate.reactive.pool.impl.DefaultSqlClientPool;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Hibernate Reactive's own pool, with three changes: its Vert.x {@link Pool} is reachable for
@@ -34,13 +37,64 @@ public class ObservableSqlClientPool extends DefaultSqlClientPool {
             "sqlserver", "io.vertx.mssqlclient.spi.MSSQLDriver",
             "oracle", "io.vertx.oracleclient.spi.OracleDriver");
 
+    private volatile AsyncIsolation isolation;
+
     /** Instantiated by Hibernate Reactive. */
     public ObservableSqlClientPool() {
     }
 
     /** @return the Vert.x pool, or null before the service started */
     public Pool vertxPool() {
-        return getPool();
+        return super.getPool();
+    }
+
+    @Override
+    protected Pool getPool() {
+        Pool pool = super.getPool();
+        AsyncIsolation current = isolation;
+        return current == null || pool == null ? pool : isolated(pool, current);
+    }
+
+    /**
+     * Starts a test isolation: from now on sessions get views of one connection held in a transaction.
+     *
+     * @param timeoutMillis how long to wait for the connection
+     * @throws Exception if no connection could be had in time
+     */
+    synchronized void isolate(long timeoutMillis) throws Exception {
+        if (isolation != null) {
+            throw new IllegalStateException("already in a test isolation");
+        }
+        isolation = AsyncIsolation.start(super.getPool()).toCompletionStage().toCompletableFuture()
+                .get(timeoutMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Ends the test isolation, rolling back everything done in it.
+     *
+     * @param timeoutMillis how long to wait for the rollback
+     * @throws Exception if the rollback failed or did not finish in time
+     */
+    synchronized void endIsolation(long timeoutMillis) throws Exception {
+        AsyncIsolation current = isolation;
+        isolation = null;
+        if (current != null) {
+            current.end().toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static Pool isolated(Pool pool, AsyncIsolation isolation) {
+        return (Pool) Proxy.newProxyInstance(Pool.class.getClassLoader(), new Class<?>[] {Pool.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && method.getParameterCount() == 0) {
+                        return isolation.borrow();
+                    }
+                    try {
+                        return method.invoke(pool, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.hibernatelite.internal.engine;
 
 import dev.hibernatelite.TestIsolation;
+import dev.hibernatelite.internal.async.AsyncEngine;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,10 +14,12 @@ import java.util.List;
  */
 public final class EngineIsolation implements TestIsolation {
     private final List<IsolatingDataSource> isolated;
+    private final List<AsyncEngine> isolatedAsync;
     private boolean closed;
 
-    private EngineIsolation(List<IsolatingDataSource> isolated) {
+    private EngineIsolation(List<IsolatingDataSource> isolated, List<AsyncEngine> isolatedAsync) {
         this.isolated = isolated;
+        this.isolatedAsync = isolatedAsync;
     }
 
     /**
@@ -26,31 +29,44 @@ public final class EngineIsolation implements TestIsolation {
      */
     public static TestIsolation isolate(Engines engines) {
         List<IsolatingDataSource> isolated = new ArrayList<>();
+        List<AsyncEngine> isolatedAsync = new ArrayList<>();
         try {
             for (Engine engine : engines.all()) {
                 engine.isolating().isolate();
                 isolated.add(engine.isolating());
             }
-        } catch (SQLException e) {
-            end(isolated);
+            for (AsyncEngine engine : engines.async().all()) {
+                engine.isolate();
+                isolatedAsync.add(engine);
+            }
+        } catch (Exception e) {
+            end(isolated, isolatedAsync);
+            if (e instanceof RuntimeException) {
+                throw (RuntimeException) e;
+            }
             throw new IllegalStateException("db.testIsolation() could not hold a connection: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            end(isolated);
-            throw e;
         }
-        return new EngineIsolation(isolated);
+        return new EngineIsolation(isolated, isolatedAsync);
     }
 
     @Override
     public synchronized void close() {
         if (!closed) {
             closed = true;
-            end(isolated);
+            end(isolated, isolatedAsync);
         }
     }
 
-    private static void end(List<IsolatingDataSource> isolated) {
+    private static void end(List<IsolatingDataSource> isolated, List<AsyncEngine> isolatedAsync) {
         IllegalStateException failure = null;
+        for (AsyncEngine engine : isolatedAsync) {
+            try {
+                engine.endIsolation();
+            } catch (Exception e) {
+                failure = new IllegalStateException("rolling back the test isolation of async engine '" + engine.name()
+                        + "' failed: " + e.getMessage(), e);
+            }
+        }
         for (IsolatingDataSource dataSource : isolated) {
             try {
                 dataSource.endIsolation();

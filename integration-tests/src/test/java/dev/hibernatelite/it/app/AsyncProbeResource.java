@@ -68,6 +68,17 @@ public class AsyncProbeResource {
     }
 
     @POST
+    @Path("notes/{id}/delete")
+    public CompletionStage<Response> delete(@PathParam("id") long id) {
+        return db.asyncSession()
+                .chain(session -> session.withTransaction(tx -> session.find(Note.class, id)
+                        .chain(note -> note == null ? Uni.createFrom().failure(new NotFoundException())
+                                : session.remove(note))))
+                .map(done -> Response.ok().build())
+                .subscribeAsCompletionStage();
+    }
+
+    @POST
     @Path("notes/fail-midway")
     public CompletionStage<Response> createThenFail(@QueryParam("text") String text) {
         return db.asyncSession()
