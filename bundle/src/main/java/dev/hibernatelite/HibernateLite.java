@@ -9,6 +9,7 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.engine.Engine;
 import dev.hibernatelite.internal.engine.EngineIsolation;
+import dev.hibernatelite.internal.errors.DatabaseUnavailableMapper;
 import dev.hibernatelite.internal.engine.EngineSetup;
 import dev.hibernatelite.internal.engine.Engines;
 import dev.hibernatelite.internal.health.EngineMonitoring;
@@ -128,6 +129,7 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
         });
         environment.jersey().register(new RequestContextListener(started, binding));
         environment.jersey().register(new CommitOnSuccessFilter());
+        environment.jersey().register(new DatabaseUnavailableMapper());
     }
 
     /**

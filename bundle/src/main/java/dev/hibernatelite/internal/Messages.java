@@ -278,6 +278,17 @@ public final class Messages {
                 + " Set " + path + "." + engine + ".properties.hibernate.dialect to the dialect class.";
     }
 
+    public static String databaseUnavailable(String engine) {
+        return "The database" + (engine == null ? "" : " of engine '" + engine + "'")
+                + " is unavailable. Try again later.";
+    }
+
+    public static String databaseUnavailableLog(String engine, String cause) {
+        return "HL404: a request failed because the database" + (engine == null ? "" : " of engine '" + engine + "'")
+                + " was unavailable (no connection within maxWaitForConnection, or the connection broke); answered"
+                + " 503. Cause: " + cause;
+    }
+
     public static String connectionAgeAboveWaitTimeout(String engine, String path, Object age, long waitTimeoutSeconds) {
         return "HL403: engine '" + engine + "': " + path + "." + engine + ".maxConnectionAge (" + age
                 + ") is not below the server's wait_timeout (" + waitTimeoutSeconds + "s): the server will close"

@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every session's uncommitted work is rolled back: successes, exceptions, 404s, async
  * resources, and clients that hang up mid-request.
  */
+@org.junit.jupiter.api.extension.ExtendWith(dev.hibernatelite.it.support.Scenario.class)
 class ConnectionLeakTest extends ProbeAppTest {
     private static final int CLIENTS = 50;
     private static final int REQUESTS_PER_CLIENT = 12;

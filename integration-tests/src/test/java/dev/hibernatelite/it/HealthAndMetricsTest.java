@@ -116,4 +116,9 @@ class HealthAndMetricsTest {
     private static long gauge(String name) throws Exception {
         return JSON.readTree(admin().get("/metrics").body()).get("gauges").get(name).get("value").asLong();
     }
+
+    @Test
+    void noMetricNameOrValueCarriesAPassword() {
+        assertThat(admin().get("/metrics").body()).contains("hibernate-lite.down").doesNotContain("pw-7f3a9-secret");
+    }
 }

@@ -19,6 +19,10 @@ public class ProbeApp extends Application<ProbeConfig> {
             .build();
     private final SlowRequests slow = new SlowRequests();
 
+    public static void main(String[] args) throws Exception {
+        new ProbeApp().run(args);
+    }
+
     @Override
     public void initialize(Bootstrap<ProbeConfig> bootstrap) {
         bootstrap.addBundle(db);
@@ -26,7 +30,9 @@ public class ProbeApp extends Application<ProbeConfig> {
 
     @Override
     public void run(ProbeConfig configuration, Environment environment) {
-        db.createAll();
+        if (configuration.isCreateTables()) {
+            db.createAll();
+        }
         ExecutorService executor = environment.lifecycle().executorService("probe-async-%d").maxThreads(8)
                 .minThreads(8).build();
         environment.jersey().register(new ProbeResource(db, executor, slow));

@@ -15,6 +15,13 @@ public class ProbeConfig extends Configuration {
     @JsonProperty
     private Map<String, AsyncEngineFactory> asyncEngines;
 
+    @JsonProperty
+    private boolean createTables = true;
+
+    public boolean isCreateTables() {
+        return createTables;
+    }
+
     public Map<String, AsyncEngineFactory> getAsyncEngines() {
         return asyncEngines;
     }

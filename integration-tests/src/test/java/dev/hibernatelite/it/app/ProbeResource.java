@@ -119,6 +119,17 @@ public class ProbeResource {
                         : request.getProperty(NoteCountFilter.HEADER));
     }
 
+    /** Holds a connection for a while inside a transaction, then commits a note: for shutdown tests. */
+    @POST
+    @Path("notes/after-sleep")
+    public Map<String, Object> createAfterSleep(@QueryParam("text") String text, @QueryParam("seconds") double seconds) {
+        db.session().createNativeQuery("SELECT pg_sleep(" + seconds + ")", Object.class).getSingleResult();
+        Note note = new Note(text);
+        db.session().persist(note);
+        db.commit();
+        return Map.of("id", note.getId());
+    }
+
     @GET
     @Path("throws")
     public String queryThenThrow() {
