@@ -1,0 +1,201 @@
+package dev.hibernatelite.bench.http;
+
+import dev.hibernatelite.bench.BenchSettings;
+import dev.hibernatelite.bench.app.BenchApp;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@code BenchApp} JVM, started by the run and always stopped by it: its output goes to a log
+ * file; {@link #awaitReady} waits for the {@code BENCH-READY} line. Every application gets the
+ * same JVM options.
+ */
+public final class AppProcess implements AutoCloseable {
+    /** The JVM options of every application. */
+    public static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
+
+    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\\d+)");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final Family family;
+    private final int port;
+    private final Process process;
+    private final long startedNanos;
+    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final Path log;
+
+    private AppProcess(Family family, int port, Process process, long startedNanos, Path log) {
+        this.family = family;
+        this.port = port;
+        this.process = process;
+        this.startedNanos = startedNanos;
+        this.log = log;
+    }
+
+    /**
+     * @param family what to run
+     * @param databaseUrl the database it uses
+     * @param poolSize its pool size
+     * @param entities {@code bench.entities}
+     * @param workDir where its YAML and log go
+     * @param extraJvmOptions more JVM options (a profiler), or none
+     */
+    public static AppProcess start(Family family, String databaseUrl, int poolSize, int entities, Path workDir,
+                                   List<String> extraJvmOptions) throws IOException {
+        int port = freePort();
+        Files.createDirectories(workDir);
+        Path yaml = workDir.resolve(family.id() + "-" + port + ".yml");
+        // Each application's connections carry its name, so that its PostgreSQL backends can be found.
+        Files.writeString(yaml, family.yaml(BenchSettings.withParameters(databaseUrl, "ApplicationName="
+                + applicationName(family)), port, poolSize));
+        Path log = workDir.resolve(family.id() + "-" + port + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions);
+        command.add("-D" + BenchApp.MODE + "=" + family.mode());
+        command.add("-D" + BenchApp.ENTITIES + "=" + entities);
+        if (family.routes() != null) {
+            command.add("-D" + BenchApp.ROUTES + "=" + family.routes());
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(BenchApp.class.getName());
+        command.add("server");
+        command.add(yaml.toString());
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        long started = System.nanoTime();
+        Process process = pb.start();
+        AppProcess app = new AppProcess(family, port, process, started, log);
+        Thread reader = new Thread(app::pump, "app-output-" + family.id());
+        reader.setDaemon(true);
+        reader.start();
+        return app;
+    }
+
+    private void pump() {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (line.startsWith(BenchApp.READY)) {
+                    long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+                    ready.complete(line.substring(BenchApp.READY.length()).replace("}", ",\"wallMs\":" + wallMillis + "}"));
+                }
+                out.write(line);
+                out.newLine();
+                out.flush();
+            }
+        } catch (IOException e) {
+            // the process ended
+        } finally {
+            ready.completeExceptionally(new IllegalStateException(family.id() + " exited before it was ready, see " + log));
+        }
+    }
+
+    /**
+     * @param timeoutSeconds how long to wait
+     * @return the application's startup line, as JSON, with {@code wallMs} (launch to ready) added
+     */
+    public String awaitReady(long timeoutSeconds) throws Exception {
+        try {
+            return ready.get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(family.id() + " not ready after " + timeoutSeconds + " s, see " + log);
+        }
+    }
+
+    /** @return a number from a one-level JSON object such as the startup line, or -1 */
+    public static long number(String json, String key) {
+        Matcher m = NUMBER.matcher(json);
+        while (m.find()) {
+            if (m.group(1).equals(key)) {
+                return Long.parseLong(m.group(2));
+            }
+        }
+        return -1;
+    }
+
+    /** @return the {@code ApplicationName} the application's connections carry */
+    public static String applicationName(Family family) {
+        return "bench-" + family.id();
+    }
+
+    /** @return CPU milliseconds the application's JVM has used so far, or -1 */
+    public double cpuMillis() {
+        return CpuClock.processMillis(process.pid());
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** @return the base URL */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** GET (or POST with a JSON body) on the application; the status and body. */
+    public HttpResponse<String> request(String method, String path, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30));
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** @return connections the application borrowed from its pool so far */
+    public long borrows() throws IOException, InterruptedException {
+        return number(request("GET", "/bench/info", null).body(), "borrows");
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package dev.hibernatelite.bench.http;
+
+import dev.hibernatelite.bench.BenchSettings;
+import dev.hibernatelite.bench.PgWireCounter;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What each family asks of PostgreSQL per request, exactly: every application runs behind its
+ * own {@link PgWireCounter} relay, then gets sequential requests, one route at a time; the relay
+ * counts round trips (waits for the server) and statements, the application counts the
+ * connections it borrowed. Also checks that every family answers the same JSON.
+ */
+public final class RequestCounts {
+    private static final long SETTLE_MILLIS = 300;
+    private RequestCounts() {
+    }
+
+    /**
+     * Per request, on one route.
+     *
+     * @param roundTrips waits for the server
+     * @param statements statements executed, by kind (BEGIN, SELECT, INSERT, COMMIT, ROLLBACK, other)
+     * @param borrows connections borrowed from the pool
+     */
+    public record PerRequest(double roundTrips, Map<String, Double> statements, double borrows) {
+    }
+
+    /** One family's counts and sample answers. */
+    public record FamilyCounts(Family family, Map<Endpoint, PerRequest> perRequest, Map<String, String> samples) {
+    }
+
+    /**
+     * @param families what to count
+     * @param url the benchmark database
+     * @param poolSize pool size
+     * @param requests requests per route (after as many again to warm up)
+     * @param workDir logs and YAML
+     */
+    public static List<FamilyCounts> measure(List<Family> families, String url, int poolSize, int requests, Path workDir)
+            throws Exception {
+        List<PgWireCounter> relays = new ArrayList<>();
+        List<AppProcess> apps = new ArrayList<>();
+        List<FamilyCounts> result = new ArrayList<>();
+        try {
+            for (Family f : families) {
+                PgWireCounter relay = new PgWireCounter(BenchSettings.host(url), BenchSettings.port(url), 0);
+                relays.add(relay);
+                apps.add(AppProcess.start(f, BenchSettings.redirect(url, relay.port(), ""), poolSize, 1,
+                        workDir.resolve("counts"), List.of()));
+            }
+            for (AppProcess app : apps) {
+                app.awaitReady(180);
+            }
+            for (int i = 0; i < apps.size(); i++) {
+                AppProcess app = apps.get(i);
+                PgWireCounter relay = relays.get(i);
+                Map<Endpoint, PerRequest> per = new LinkedHashMap<>();
+                for (Endpoint e : Endpoint.values()) {
+                    for (int n = 0; n < requests; n++) {
+                        send(app, e, n);
+                    }
+                    // The bundle ends a request's transaction after the response is written: let the last
+                    // request's ROLLBACK arrive before resetting, and after the measured requests.
+                    Thread.sleep(SETTLE_MILLIS);
+                    long borrowsBefore = app.borrows();
+                    relay.reset();
+                    for (int n = 0; n < requests; n++) {
+                        send(app, e, n);
+                    }
+                    Thread.sleep(SETTLE_MILLIS);
+                    PgWireCounter.Counts c = relay.counts();
+                    long borrows = app.borrows() - borrowsBefore;
+                    per.put(e, new PerRequest((double) c.roundTrips() / requests, kinds(c, requests),
+                            (double) borrows / requests));
+                }
+                Map<String, String> samples = new LinkedHashMap<>();
+                samples.put("GET /items/1", app.request("GET", "/items/1", null).body());
+                samples.put("GET /items?after=0&limit=20", app.request("GET", "/items?after=0&limit=20", null).body());
+                samples.put("POST /items", app.request("POST", "/items", insertBody(0))
+                        .body().replaceAll("\"id\":\\d+", "\"id\":<new>"));
+                samples.put("GET /items/999999999 (status)",
+                        Integer.toString(app.request("GET", "/items/999999999", null).statusCode()));
+                samples.put("GET /ping", app.request("GET", "/ping", null).body());
+                result.add(new FamilyCounts(app.family(), per, samples));
+                System.out.printf(Locale.ROOT, "   %-28s %s%n", app.family().id(), per);
+            }
+        } finally {
+            apps.forEach(AppProcess::close);
+            relays.forEach(PgWireCounter::close);
+        }
+        return result;
+    }
+
+    private static void send(AppProcess app, Endpoint e, int n) throws Exception {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        HttpResponse<String> response = switch (e) {
+            case READ -> app.request("GET", "/items/" + r.nextInt(1, 10_001), null);
+            case LIST -> app.request("GET", "/items?after=" + r.nextInt(0, 9_980) + "&limit=20", null);
+            case INSERT -> app.request("POST", "/items", insertBody(n));
+            case PING -> app.request("GET", "/ping", null);
+        };
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(app.family().id() + " " + e + ": HTTP " + response.statusCode() + " "
+                    + response.body() + " (see " + app.log() + ")");
+        }
+    }
+
+    static String insertBody(int n) {
+        return "{\"name\":\"count-" + n + "\",\"description\":\"Inserted by the benchmark, thread 0, request " + n
+                + ".\",\"priceCents\":" + (100 + n) + ",\"stock\":" + (n % 100) + "}";
+    }
+
+    private static Map<String, Double> kinds(PgWireCounter.Counts c, int requests) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        for (String k : List.of("BEGIN", "SELECT", "INSERT", "UPDATE", "COMMIT", "ROLLBACK", "other")) {
+            kinds.put(k, 0.0);
+        }
+        c.executedByText().forEach((sql, n) -> {
+            String first = sql.replaceFirst("^/\\*.*?\\*/\\s*", "").split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+            String kind = kinds.containsKey(first) ? first : "other";
+            kinds.merge(kind, (double) n / requests, Double::sum);
+        });
+        kinds.values().removeIf(v -> v == 0.0);
+        return kinds;
+    }
+}
