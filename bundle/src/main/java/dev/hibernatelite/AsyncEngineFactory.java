@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
-import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.message.Secrets;
 import io.dropwizard.util.Duration;
 
 import java.util.Collections;
@@ -112,7 +112,7 @@ public final class AsyncEngineFactory {
     /** A description without the password, safe to log. */
     @Override
     public String toString() {
-        return "AsyncEngineFactory{url=" + (url == null ? null : JdbcUrls.mask(url)) + ", user=" + user
+        return "AsyncEngineFactory{url=" + (url == null ? null : Secrets.mask(url)) + ", user=" + user
                 + ", password=" + (password == null ? "none" : "****") + "}";
     }
 

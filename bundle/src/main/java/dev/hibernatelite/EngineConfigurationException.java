@@ -1,6 +1,6 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 
 import java.util.List;
 

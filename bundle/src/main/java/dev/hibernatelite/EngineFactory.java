@@ -1,7 +1,7 @@
 package dev.hibernatelite;
 
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.message.Secrets;
 import io.dropwizard.util.Duration;
 
 import java.util.Collections;
@@ -208,7 +208,7 @@ public final class EngineFactory {
     /** A description without the password, safe to log. */
     @Override
     public String toString() {
-        return "EngineFactory{url=" + (url == null ? null : JdbcUrls.mask(url))
+        return "EngineFactory{url=" + (url == null ? null : Secrets.mask(url))
                 + ", user=" + user + ", password=" + (password == null ? "none" : "****") + "}";
     }
 

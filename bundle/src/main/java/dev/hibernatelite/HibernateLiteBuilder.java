@@ -1,9 +1,9 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.engine.EngineSetup;
-import dev.hibernatelite.internal.engine.Engines;
-import dev.hibernatelite.internal.engine.EntityBindings;
+import dev.hibernatelite.internal.config.EntityBindings;
+import dev.hibernatelite.internal.engine.SyncEngines;
+import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.runtime.BundleSpec;
 import io.dropwizard.core.Configuration;
 
 import java.io.PrintStream;
@@ -88,7 +88,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
      * @throws IllegalArgumentException if a class is not an entity or is already bound
      */
     public HibernateLiteBuilder<C> entities(Class<?>... entities) {
-        return entities(Engines.DEFAULT, entities);
+        return entities(SyncEngines.DEFAULT, entities);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
      * @throws IllegalArgumentException if it holds no entity, or one is already bound
      */
     public HibernateLiteBuilder<C> entityPackage(String packageName) {
-        return entityPackage(Engines.DEFAULT, packageName);
+        return entityPackage(SyncEngines.DEFAULT, packageName);
     }
 
     /**
@@ -184,8 +184,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
         if (enginesOf == null) {
             throw new IllegalStateException(Messages.enginesNotDeclared());
         }
-        return new HibernateLite<>(new EngineSetup<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
-                defaultRequired, bindings.build()),
-                commandName, lazyLoading, commandOutput);
+        return new HibernateLite<>(new BundleSpec<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
+                defaultRequired, bindings.build(), commandName, lazyLoading, commandOutput));
     }
 }

@@ -1,8 +1,6 @@
 package dev.hibernatelite;
 
-import io.smallrye.mutiny.Uni;
 import org.hibernate.Session;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * A database context: the span in which {@code db.session()} returns one session per engine,
@@ -37,21 +35,14 @@ public interface SessionContext extends AutoCloseable {
     Session session(String engine);
 
     /**
-     * The default async engine's session in this context; see {@link HibernateLite#asyncSession()}.
+     * The async API on this context: its reactive sessions, usable from another thread of the
+     * request (a {@code CompletionStage} stage) after capturing the context. See
+     * {@link HibernateLite#async()}.
      *
-     * @return the session, when subscribed, emitted on its own event-loop thread
-     * @throws IllegalStateException if the context has ended, or no async engine is configured
+     * @return the async API on this context
+     * @throws IllegalStateException when no async engine is configured (HL207)
      */
-    Uni<Mutiny.Session> asyncSession();
-
-    /**
-     * The named async engine's session in this context; see {@link HibernateLite#asyncSession()}.
-     *
-     * @param engine the async engine's name, a key under {@code asyncEngines}
-     * @return the session, when subscribed
-     * @throws IllegalArgumentException if there is no such async engine
-     */
-    Uni<Mutiny.Session> asyncSession(String engine);
+    AsyncSessions async();
 
     /**
      * Commits the default engine's transaction, if its session was opened. The next use of

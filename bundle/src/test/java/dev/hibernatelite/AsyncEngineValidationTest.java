@@ -70,7 +70,7 @@ class AsyncEngineValidationTest {
     void asyncCallsWithoutAsyncEnginesSayHowToConfigureThem() throws Exception {
         HibernateLite<NotesConfig> db = bundle();
         try (RunningBundle running = RunningBundle.start(db, Map.of("default", EngineFactory.of("jdbc:h2:mem:")))) {
-            assertThatThrownBy(db::asyncSessionFactory).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(db::async).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("HL207").hasMessageContaining("asyncEngines");
         }
     }

@@ -21,7 +21,7 @@ class CreateAllTest {
     void createsATableNamedLikeOneInH2sInformationSchema() throws Exception {
         HibernateLite<NotesConfig> db = bundle();
         try (RunningBundle running = RunningBundle.start(db, Map.of("default", EngineFactory.of("jdbc:h2:mem:")))) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ctx = db.context()) {
                 db.session().persist(new Account("ada"));
                 db.commit();
@@ -35,12 +35,12 @@ class CreateAllTest {
     void runningItTwiceCreatesNothingTheSecondTimeAndKeepsTheRows() throws Exception {
         HibernateLite<NotesConfig> db = bundle();
         try (RunningBundle running = RunningBundle.start(db, Map.of("default", EngineFactory.of("jdbc:h2:mem:")))) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ctx = db.context()) {
                 db.session().persist(new Note("kept"));
                 db.commit();
             }
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ctx = db.context()) {
                 assertThat(db.session().createSelectionQuery("from Note", Note.class).getResultList()).hasSize(1);
             }

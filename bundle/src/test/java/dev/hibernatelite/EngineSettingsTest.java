@@ -3,7 +3,7 @@ package dev.hibernatelite;
 import dev.hibernatelite.fixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
-import dev.hibernatelite.internal.DatabaseVendor;
+import dev.hibernatelite.internal.config.DatabaseVendor;
 import dev.hibernatelite.internal.config.EngineSettings;
 import dev.hibernatelite.internal.config.EngineSettingsResolver;
 import io.dropwizard.util.Duration;
@@ -165,7 +165,7 @@ class EngineSettingsTest {
 
         try (RunningBundle running = RunningBundle.start(db, Map.of("default", EngineFactory.builder()
                 .url(url).minSize(0).maxSize(1).build()))) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ignored = db.context()) {
                 db.session().persist(new Note("kept"));
                 db.commit();

@@ -117,7 +117,7 @@ class EngineValidationTest {
         HibernateLite<NotesConfig> db = reportsBundle();
 
         try (RunningBundle running = RunningBundle.start(db, Map.of("reports", EngineFactory.of("jdbc:h2:mem:")))) {
-            assertThat(db.sessionFactories()).containsOnlyKeys("reports");
+            assertThat(db.engines()).containsOnlyKeys("reports");
             assertThatThrownBy(db::sessionFactory)
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("HL204:");
@@ -339,7 +339,7 @@ class EngineValidationTest {
 
         try (RunningBundle running = RunningBundle.start(db,
                 Map.of("reports", h2().maxWaitForConnection(Duration.parse(wait)).build()))) {
-            assertThat(db.sessionFactories()).containsOnlyKeys("reports");
+            assertThat(db.engines()).containsOnlyKeys("reports");
         }
     }
 

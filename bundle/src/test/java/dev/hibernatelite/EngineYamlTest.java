@@ -371,7 +371,7 @@ class EngineYamlTest {
                 .build();
 
         try (RunningBundle running = RunningBundle.start(db, config.getEngines())) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ignored = db.context()) {
                 db.session().persist(new Note("from yaml"));
                 db.commit();

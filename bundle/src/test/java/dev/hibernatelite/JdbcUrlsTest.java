@@ -1,7 +1,8 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.internal.DatabaseVendor;
-import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.config.DatabaseVendor;
+import dev.hibernatelite.internal.config.JdbcUrls;
+import dev.hibernatelite.internal.message.Secrets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,7 +32,7 @@ class JdbcUrlsTest {
             "postgres://app:s3cret@db/app                               | postgres://app:****@db/app",
     })
     void everyPasswordFormIsMasked(String url, String masked) {
-        assertThat(JdbcUrls.mask(url)).isEqualTo(masked).doesNotContain("s3cret");
+        assertThat(Secrets.mask(url)).isEqualTo(masked).doesNotContain("s3cret");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -43,12 +44,12 @@ class JdbcUrlsTest {
             "jdbc:h2:mem:",
     })
     void aUrlWithoutSecretsIsUnchanged(String url) {
-        assertThat(JdbcUrls.mask(url)).isEqualTo(url);
+        assertThat(Secrets.mask(url)).isEqualTo(url);
     }
 
     @Test
     void maskingNullGivesNull() {
-        assertThat(JdbcUrls.mask(null)).isNull();
+        assertThat(Secrets.mask(null)).isNull();
     }
 
     // ---- vendors ---------------------------------------------------------------------------

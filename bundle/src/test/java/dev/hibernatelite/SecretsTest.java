@@ -42,7 +42,7 @@ class SecretsTest {
             throws Exception {
         HibernateLite<NotesConfig> db = bundle();
         try (RunningBundle running = RunningBundle.start(db, Map.of("default", engine))) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
             try (SessionContext ignored = db.context()) {
                 db.session().persist(new Note("secret keeping"));
                 db.commit();

@@ -31,7 +31,7 @@ class SessionContextTest {
         running = RunningBundle.start(db, Map.of(
                 "default", EngineFactory.of("jdbc:h2:mem:"),
                 "tags", EngineFactory.of("jdbc:h2:mem:")));
-        db.createAll();
+        db.engines().values().forEach(Engine::createAll);
     }
 
     @AfterEach
@@ -172,8 +172,8 @@ class SessionContextTest {
 
     @Test
     void sessionFactoriesListsEveryEngineInConfigurationOrder() {
-        assertThat(db.sessionFactories()).containsOnlyKeys("default", "tags");
-        assertThat(db.sessionFactory("tags")).isSameAs(db.sessionFactories().get("tags"));
+        assertThat(db.engines()).containsOnlyKeys("default", "tags");
+        assertThat(db.sessionFactory("tags")).isSameAs(db.engines().get("tags").sessionFactory());
     }
 
     @Test

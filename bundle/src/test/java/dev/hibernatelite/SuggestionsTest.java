@@ -1,6 +1,6 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.internal.Suggestions;
+import dev.hibernatelite.internal.message.Suggestions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

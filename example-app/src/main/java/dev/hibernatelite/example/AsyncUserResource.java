@@ -25,7 +25,7 @@ import java.util.concurrent.CompletionStage;
 /**
  * The async twin of {@link UserResource}: the same routes and JSON under {@code /async/users},
  * on Hibernate Reactive. Each method asks for the request's reactive session
- * ({@code db.asyncSession()}), chains its work on it and returns a {@code CompletionStage};
+ * ({@code db.async().session()}), chains its work on it and returns a {@code CompletionStage};
  * the session is closed when the request ends. Writes run in {@code withTransaction}: a
  * reactive session never begins a transaction on its own, and outside one every statement
  * commits by itself. Registered only when the configuration has an async engine.
@@ -47,7 +47,7 @@ public class AsyncUserResource {
         // Jersey writes the response on the thread that completes the stage. The list has no bound,
         // and a slow client would hold an event loop while it is written: asyncResponse completes
         // the stage on a worker thread instead, now that the session's work is done.
-        return db.asyncResponse(db.asyncSession()
+        return db.async().respond(db.async().session()
                 .chain(session -> session.createSelectionQuery("from User order by name", User.class).getResultList()));
     }
 
@@ -59,7 +59,7 @@ public class AsyncUserResource {
      */
     @POST
     public CompletionStage<Response> create(@NotNull @Valid NewUser request) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> session
                         .createSelectionQuery("from User where name = :name", User.class)
                         .setParameter("name", request.name())
@@ -85,7 +85,7 @@ public class AsyncUserResource {
     @GET
     @Path("{id}")
     public CompletionStage<User> get(@PathParam("id") long id) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> findUser(session, id))
                 .subscribeAsCompletionStage();
     }
@@ -101,7 +101,7 @@ public class AsyncUserResource {
     @POST
     @Path("{id}/posts")
     public CompletionStage<Response> createPost(@PathParam("id") long id, @NotNull @Valid NewPost request) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> findUser(session, id)
                         .chain(author -> {
                             Post post = new Post(author, request.title(), request.body());
@@ -125,7 +125,7 @@ public class AsyncUserResource {
         // load it later (Hibernate Reactive's HR000037: no transparent lazy fetching), and the
         // JSON is written after the Uni completed: so fetch it here, with the query's join fetch
         // (or, for one entity, session.fetch(post.getAuthor()) inside the chain).
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> findUser(session, id)
                         .chain(author -> session.createSelectionQuery(
                                         "from Post p join fetch p.author where p.author = :author"

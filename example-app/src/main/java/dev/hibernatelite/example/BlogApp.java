@@ -54,7 +54,7 @@ public class BlogApp extends Application<BlogConfig> {
     @Override
     public void run(BlogConfig config, Environment environment) {
         if (config.isCreateTables()) {
-            db.createAll(); // SQLAlchemy's Model.metadata.create_all(db.engine)
+            db.engine().createAll(); // SQLAlchemy's Model.metadata.create_all(db.engine)
         }
         environment.jersey().register(new UserResource(db));
         environment.jersey().register(new PostResource(db));

@@ -112,7 +112,7 @@ class FaultScenariosTest {
         postgres.start();
         Eventually.await("the health check to see the database", Duration.ofSeconds(20),
                 () -> health().get("healthy").asBoolean(), () -> health().toString());
-        app.<ProbeApp>getApplication().db().createAll();
+        app.<ProbeApp>getApplication().db().engine().createAll();
         assertThat(http().post("/notes/committed?text=" + encode("after-recovery")).statusCode()).isEqualTo(200);
         assertThat(http().get("/notes").body()).contains("after-recovery");
         pool().awaitIdle();
@@ -122,7 +122,7 @@ class FaultScenariosTest {
     void theDatabaseRestartsUnderLoad() throws Exception {
         postgres.start();
         startApp();
-        app.<ProbeApp>getApplication().db().createAll();
+        app.<ProbeApp>getApplication().db().engine().createAll();
 
         Http http = http();
         List<String> committed = Collections.synchronizedList(new ArrayList<>());
@@ -186,7 +186,7 @@ class FaultScenariosTest {
     void thePoolRunsDry() throws Exception {
         postgres.start();
         startApp();
-        app.<ProbeApp>getApplication().db().createAll();
+        app.<ProbeApp>getApplication().db().engine().createAll();
         ProbeApp probe = app.getApplication();
         probe.slow().hold();
         List<CompletableFuture<HttpResponse<String>>> holding = new ArrayList<>();

@@ -3,7 +3,7 @@ package dev.hibernatelite.it;
 import dev.hibernatelite.EngineFactory;
 import dev.hibernatelite.HibernateLite;
 import dev.hibernatelite.SessionContext;
-import dev.hibernatelite.TestIsolation;
+import dev.hibernatelite.testing.TestIsolation;
 import dev.hibernatelite.it.app.Note;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
@@ -115,8 +115,8 @@ class TestIsolationTest extends ProbeAppTest {
         Environment environment = start(db, Map.of("default", EngineFactory.of(POSTGRES.url()),
                 "tags", EngineFactory.of(tags.url())));
         try {
-            db.createAll("tags");
-            try (TestIsolation isolated = db.testIsolation()) {
+            db.engine("tags").createAll();
+            try (TestIsolation isolated = TestIsolation.open(db)) {
                 try (SessionContext ctx = db.context()) {
                     db.session().persist(new Note("two-engines"));
                     db.session("tags").persist(new Tag("two-engines"));

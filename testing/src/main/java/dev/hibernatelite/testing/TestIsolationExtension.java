@@ -1,7 +1,6 @@
 package dev.hibernatelite.testing;
 
 import dev.hibernatelite.HibernateLite;
-import dev.hibernatelite.TestIsolation;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -11,7 +10,7 @@ import java.util.function.Supplier;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Undoes each test's database work: opens {@link HibernateLite#testIsolation()} before every
+ * Undoes each test's database work: opens a {@link TestIsolation} before every
  * test and closes it after, so that rows a test writes (through HTTP calls to the application
  * too) are gone in the next one, and rows it deletes are back. Register it after the
  * application's extension, as an instance field:
@@ -46,7 +45,7 @@ public final class TestIsolationExtension implements BeforeEachCallback, AfterEa
     @Override
     public void beforeEach(ExtensionContext context) {
         HibernateLite<?> db = requireNonNull(bundle.get(), "the supplier gave no bundle; is the application running?");
-        context.getStore(NAMESPACE).put(TestIsolation.class, db.testIsolation());
+        context.getStore(NAMESPACE).put(TestIsolation.class, TestIsolation.open(db));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.hibernatelite.internal.async;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import org.hibernate.reactive.mutiny.Mutiny;

@@ -1,11 +1,11 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import dev.hibernatelite.internal.config.EngineSettings;
+import dev.hibernatelite.internal.message.Secrets;
 import dev.hibernatelite.internal.engine.DatabaseInfo;
 import dev.hibernatelite.internal.engine.DatabaseProbe;
-import dev.hibernatelite.internal.engine.EngineBuilder;
-import dev.hibernatelite.internal.engine.EngineSetup;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -27,10 +27,10 @@ import java.util.concurrent.TimeUnit;
 final class CheckCommand<C extends Configuration> implements DbSubcommand<C> {
     private static final String[] HEADINGS = {"ENGINE", "URL", "DATABASE", "LATENCY", "STATUS"};
 
-    private final EngineSetup<C> setup;
+    private final BundleRuntime<C> runtime;
 
-    CheckCommand(EngineSetup<C> setup) {
-        this.setup = setup;
+    CheckCommand(BundleRuntime<C> runtime) {
+        this.runtime = runtime;
     }
 
     @Override
@@ -50,7 +50,7 @@ final class CheckCommand<C extends Configuration> implements DbSubcommand<C> {
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
-        Map<String, EngineSettings> engines = setup.settings(configuration);
+        Map<String, EngineSettings> engines = runtime.spec().validate(configuration).sync();
         List<String[]> rows = new ArrayList<>();
         List<String> down = new ArrayList<>();
         for (EngineSettings engine : engines.values()) {
@@ -63,7 +63,7 @@ final class CheckCommand<C extends Configuration> implements DbSubcommand<C> {
             } catch (Exception e) {
                 down.add(engine.name());
                 rows.add(new String[] {engine.name(), engine.maskedUrl(), "-", "-",
-                        "DOWN: " + EngineBuilder.describe(e, engine)});
+                        "DOWN: " + Secrets.describe(e, engine.password())});
             }
         }
         print(rows, out);

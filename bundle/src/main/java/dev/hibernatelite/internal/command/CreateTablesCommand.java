@@ -1,8 +1,8 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.EngineSetup;
-import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
+import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.schema.SchemaTasks;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
@@ -19,10 +19,10 @@ import java.util.Set;
  * @param <C> the application's configuration type
  */
 final class CreateTablesCommand<C extends Configuration> implements DbSubcommand<C> {
-    private final EngineSetup<C> setup;
+    private final BundleRuntime<C> runtime;
 
-    CreateTablesCommand(EngineSetup<C> setup) {
-        this.setup = setup;
+    CreateTablesCommand(BundleRuntime<C> runtime) {
+        this.runtime = runtime;
     }
 
     @Override
@@ -42,15 +42,15 @@ final class CreateTablesCommand<C extends Configuration> implements DbSubcommand
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
-        Set<String> only = EngineSelection.selected(setup, configuration, namespace);
-        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only, false)) {
-            for (Engine engine : engines.all()) {
+        Set<String> only = EngineSelection.selected(runtime, configuration, namespace);
+        try (SyncEngines engines = runtime.startForTask(configuration, bootstrap.getMetricRegistry(), only)) {
+            for (SyncEngine engine : engines.all()) {
                 out.println(report(engine));
             }
         }
     }
 
-    private static String report(Engine engine) {
+    private static String report(SyncEngine engine) {
         String header = EngineSelection.header(engine);
         if (engine.entities().isEmpty()) {
             return header + "no entities are bound to it; nothing to create";

@@ -1,7 +1,7 @@
 package dev.hibernatelite.internal.command;
 
 import dev.hibernatelite.EngineConfigurationException;
-import dev.hibernatelite.internal.engine.EngineSetup;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Cli;
@@ -33,19 +33,17 @@ public final class DbCommand<C extends Configuration> extends ConfiguredCommand<
     private final Map<String, DbSubcommand<C>> subcommands = new LinkedHashMap<>();
 
     /**
-     * @param name the group's name, {@code db} unless renamed
      * @param configurationClass the application's configuration class
-     * @param setup the engines as the bundle's builder declared them
-     * @param shell the bundle, as {@code db shell} needs it
-     * @param out where commands print their results
+     * @param runtime the bundle's runtime, which starts the engines
+     * @param bundle the bundle, which {@code db shell} binds to {@code db}
      */
-    public DbCommand(String name, Class<C> configurationClass, EngineSetup<C> setup, ShellHost<C> shell,
-                     PrintStream out) {
-        super(name, "Database tasks on the engines of the configuration file: create, drop, check, shell");
+    public DbCommand(Class<C> configurationClass, BundleRuntime<C> runtime, Object bundle) {
+        super(runtime.spec().commandName(),
+                "Database tasks on the engines of the configuration file: create, drop, check, shell");
         this.configurationClass = configurationClass;
-        this.out = out;
-        for (DbSubcommand<C> sub : List.of(new CreateTablesCommand<>(setup), new DropTablesCommand<>(setup),
-                new CheckCommand<>(setup), new ShellCommand<>(setup, shell))) {
+        this.out = runtime.spec().commandOutput();
+        for (DbSubcommand<C> sub : List.of(new CreateTablesCommand<>(runtime), new DropTablesCommand<>(runtime),
+                new CheckCommand<>(runtime), new ShellCommand<>(runtime, bundle))) {
             subcommands.put(sub.name(), sub);
         }
     }

@@ -1,9 +1,9 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.EngineSetup;
-import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
+import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.schema.SchemaTasks;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
@@ -22,10 +22,10 @@ import java.util.Set;
  * @param <C> the application's configuration type
  */
 final class DropTablesCommand<C extends Configuration> implements DbSubcommand<C> {
-    private final EngineSetup<C> setup;
+    private final BundleRuntime<C> runtime;
 
-    DropTablesCommand(EngineSetup<C> setup) {
-        this.setup = setup;
+    DropTablesCommand(BundleRuntime<C> runtime) {
+        this.runtime = runtime;
     }
 
     @Override
@@ -46,10 +46,10 @@ final class DropTablesCommand<C extends Configuration> implements DbSubcommand<C
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
-        Set<String> only = EngineSelection.selected(setup, configuration, namespace);
+        Set<String> only = EngineSelection.selected(runtime, configuration, namespace);
         boolean confirmed = Boolean.TRUE.equals(namespace.getBoolean("yes"));
-        try (Engines engines = setup.start(configuration, bootstrap.getMetricRegistry(), only, false)) {
-            Engine engine = engines.all().get(0);
+        try (SyncEngines engines = runtime.startForTask(configuration, bootstrap.getMetricRegistry(), only)) {
+            SyncEngine engine = engines.all().get(0);
             String header = EngineSelection.header(engine);
             if (!confirmed) {
                 SchemaTasks.Tables tables = SchemaTasks.inspect(engine);

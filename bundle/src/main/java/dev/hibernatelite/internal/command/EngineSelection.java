@@ -1,8 +1,8 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.EngineSetup;
+import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
 import io.dropwizard.core.Configuration;
 import net.sourceforge.argparse4j.inf.Namespace;
 import net.sourceforge.argparse4j.inf.Subparser;
@@ -29,12 +29,13 @@ final class EngineSelection {
      * @return the engines the command line selects: the named one, or null for all
      * @throws CommandFailedException if the named engine is not in the configuration
      */
-    static <C extends Configuration> Set<String> selected(EngineSetup<C> setup, C configuration, Namespace namespace) {
+    static <C extends Configuration> Set<String> selected(BundleRuntime<C> runtime, C configuration,
+                                                          Namespace namespace) {
         String only = namespace.getString(OPTION);
         if (only == null) {
             return null;
         }
-        Set<String> configured = setup.configuredNames(configuration);
+        Set<String> configured = runtime.spec().configuredNames(configuration);
         if (!configured.isEmpty() && !configured.contains(only)) {
             throw new CommandFailedException(Messages.commandUnknownEngine(only, configured));
         }
@@ -42,7 +43,7 @@ final class EngineSelection {
     }
 
     /** @return {@code engine 'name' (masked URL): } */
-    static String header(Engine engine) {
+    static String header(SyncEngine engine) {
         return "engine '" + engine.name() + "' (" + engine.settings().maskedUrl() + "): ";
     }
 }

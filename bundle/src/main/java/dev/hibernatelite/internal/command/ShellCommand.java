@@ -1,9 +1,9 @@
 package dev.hibernatelite.internal.command;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import dev.hibernatelite.internal.config.EngineSettings;
-import dev.hibernatelite.internal.engine.EngineSetup;
-import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.runtime.BundleRuntime;
+import dev.hibernatelite.internal.engine.SyncEngines;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import jdk.jshell.tool.JavaShellToolBuilder;
@@ -35,12 +35,12 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
     private static final List<String> PACKAGES = List.of("org.hibernate", "org.hibernate.query", "jakarta.persistence",
             "jakarta.persistence.criteria", "java.time");
 
-    private final EngineSetup<C> setup;
-    private final ShellHost<C> host;
+    private final BundleRuntime<C> runtime;
+    private final Object bundle;
 
-    ShellCommand(EngineSetup<C> setup, ShellHost<C> host) {
-        this.setup = setup;
-        this.host = host;
+    ShellCommand(BundleRuntime<C> runtime, Object bundle) {
+        this.runtime = runtime;
+        this.bundle = bundle;
     }
 
     @Override
@@ -60,12 +60,12 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) throws Exception {
-        Set<String> selected = EngineSelection.selected(setup, configuration, namespace);
-        String engine = selected == null ? Engines.DEFAULT : selected.iterator().next();
-        Map<String, EngineSettings> settings = setup.settings(configuration);
+        Set<String> selected = EngineSelection.selected(runtime, configuration, namespace);
+        String engine = selected == null ? SyncEngines.DEFAULT : selected.iterator().next();
+        Map<String, EngineSettings> settings = runtime.spec().validate(configuration).sync();
         Path startup = Files.createTempFile("hibernate-lite-shell", ".jsh");
-        try (AutoCloseable running = host.startForShell(configuration, bootstrap.getMetricRegistry(), engine)) {
-            ShellBridge.set(host.bundle());
+        try (AutoCloseable running = runtime.startForShell(configuration, bootstrap.getMetricRegistry(), engine)) {
+            ShellBridge.set(bundle);
             List<String> imports = new ArrayList<>();
             Files.writeString(startup, startupScript(imports), StandardCharsets.UTF_8);
             out.println(banner(bootstrap.getApplication().getName(), settings, engine, imports));
@@ -99,7 +99,7 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
         StringBuilder script = new StringBuilder();
         PACKAGES.forEach(p -> script.append("import ").append(p).append(".*;\n"));
         Map<String, Class<?>> bySimpleName = new TreeMap<>();
-        setup.bindings().all().keySet().forEach(type -> bySimpleName.putIfAbsent(type.getSimpleName(), type));
+        runtime.spec().bindings().all().keySet().forEach(type -> bySimpleName.putIfAbsent(type.getSimpleName(), type));
         bySimpleName.values().forEach(type -> {
             script.append("import ").append(type.getName()).append(";\n");
             imported.add(type.getSimpleName());
@@ -113,7 +113,7 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
                           List<String> imported) {
         StringBuilder banner = new StringBuilder("db shell for ").append(application).append('\n');
         Map<String, List<String>> entities = new LinkedHashMap<>();
-        setup.bindings().all().forEach((type, name) ->
+        runtime.spec().bindings().all().forEach((type, name) ->
                 entities.computeIfAbsent(name, k -> new ArrayList<>()).add(type.getSimpleName()));
         for (EngineSettings engine : settings.values()) {
             banner.append("  engine ").append(engine.name()).append(" (").append(engine.maskedUrl()).append(')')

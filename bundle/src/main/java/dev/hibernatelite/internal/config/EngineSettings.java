@@ -1,7 +1,7 @@
 package dev.hibernatelite.internal.config;
 
-import dev.hibernatelite.internal.DatabaseVendor;
-import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.config.DatabaseVendor;
+import dev.hibernatelite.internal.message.Secrets;
 
 import java.util.Map;
 
@@ -59,7 +59,7 @@ public record EngineSettings(
 
     /** @return the URL as written, safe to print */
     public String maskedUrl() {
-        return JdbcUrls.mask(configuredUrl);
+        return Secrets.mask(configuredUrl);
     }
 
     /** A description without the password. */

@@ -2,9 +2,8 @@ package dev.hibernatelite.internal.config;
 
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.EngineFactory;
-import dev.hibernatelite.internal.DatabaseVendor;
-import dev.hibernatelite.internal.JdbcUrls;
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.message.Secrets;
 import io.dropwizard.util.Duration;
 
 import java.sql.Driver;
@@ -102,7 +101,8 @@ public final class EngineSettingsResolver {
         if (url == null || url.isEmpty()) {
             problems.add(Messages.urlMissing(path));
         } else if (!url.regionMatches(true, 0, "jdbc:", 0, 5) || url.length() == 5) {
-            problems.add(Messages.urlNotJdbc(path, url));
+            problems.add(Messages.urlNotJdbc(path, url, JdbcUrls.suggestJdbcUrl(url).orElse(null),
+                    JdbcUrls.hasUserInfo(url)));
         } else {
             vendor = JdbcUrls.vendorOf(url);
             driverClass = resolveDriver(path, url, vendor, factory.getDriverClass().orElse(null), problems);
@@ -186,13 +186,15 @@ public final class EngineSettingsResolver {
                                         List<String> problems) {
         // Drivers log the URLs they are asked about (PostgreSQL's logs every URL it rejects, at
         // FINE), so they are asked about the URL with its secrets masked: it has the same shape.
-        String shape = JdbcUrls.mask(url);
+        String shape = Secrets.mask(url);
         if (configuredClass != null && !configuredClass.isBlank()) {
             Class<?> type;
             try {
                 type = Class.forName(configuredClass.trim(), true, classLoader());
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.add(Messages.driverClassNotFound(path, configuredClass, url));
+                DatabaseVendor named = JdbcUrls.vendorOf(url);
+                problems.add(Messages.driverClassNotFound(path, configuredClass, named.displayName(),
+                        named.driverClass(), named.driverArtifact()));
                 return null;
             }
             if (!Driver.class.isAssignableFrom(type)) {
@@ -211,7 +213,7 @@ public final class EngineSettingsResolver {
                 return null;
             }
             if (!parses(driver, shape)) {
-                problems.add(Messages.urlMalformed(path, url, vendor, type.getName()));
+                problems.add(Messages.urlMalformed(path, url, vendor.displayName(), vendor.urlForm(), type.getName()));
                 return null;
             }
             return type.getName();
@@ -228,16 +230,17 @@ public final class EngineSettingsResolver {
             }
             if (accepts) {
                 if (!parses(driver, shape)) {
-                    problems.add(Messages.urlMalformed(path, url, vendor, driver.getClass().getName()));
+                    problems.add(Messages.urlMalformed(path, url, vendor.displayName(), vendor.urlForm(),
+                            driver.getClass().getName()));
                     return null;
                 }
                 return driver.getClass().getName();
             }
         }
         if (vendor.driverClass() != null && isLoadable(vendor.driverClass())) {
-            problems.add(Messages.urlMalformed(path, url, vendor, vendor.driverClass()));
+            problems.add(Messages.urlMalformed(path, url, vendor.displayName(), vendor.urlForm(), vendor.driverClass()));
         } else {
-            problems.add(Messages.noDriverAccepts(path, url, vendor));
+            problems.add(Messages.noDriverAccepts(path, url, vendor.displayName(), vendor.driverArtifact()));
         }
         return null;
     }

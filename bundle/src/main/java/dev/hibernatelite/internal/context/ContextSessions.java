@@ -1,13 +1,11 @@
 package dev.hibernatelite.internal.context;
 
+import dev.hibernatelite.AsyncSessions;
 import dev.hibernatelite.SessionContext;
-import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.async.AsyncSessions;
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.Engines;
-import io.smallrye.mutiny.Uni;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.engine.SyncEngines;
+import dev.hibernatelite.internal.message.Messages;
 import org.hibernate.Session;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +14,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The sessions of one context: at most one per engine, opened on first use, each with a
  * transaction begun whenever it is asked for and none is active (SQLAlchemy's autobegin).
- * Closing rolls back and closes them all. Every method is synchronized so that a context
+ * Closing rolls back and closes them all, and closes what was attached to the context (the
+ * async sessions). Every method is synchronized so that a context
  * handed between threads, or closed by the request's completion while another thread still
  * holds it, never opens a session after it closed.
  *
@@ -29,14 +30,15 @@ import java.util.Map;
 public final class ContextSessions implements SessionContext {
     private static final Logger LOG = LoggerFactory.getLogger(ContextSessions.class);
 
-    private final Engines engines;
+    private final SyncEngines engines;
     private final Object description;
     private final ContextBinding binding;
     private final String defaultEngine;
+    private final Function<SessionContext, AsyncSessions> asyncView;
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
+    private final Map<Object, AutoCloseable> attachments = new LinkedHashMap<>(2);
     private boolean closed;
     private ContextSessions previous;
-    private AsyncSessions async;
 
     /**
      * @param engines the application's engines
@@ -44,25 +46,19 @@ public final class ContextSessions implements SessionContext {
      *        {@code toString()} is called only when a message needs it
      * @param binding the binding to leave when the context closes on the thread it is current on,
      *        or null when whoever bound it unbinds it
-     */
-    public ContextSessions(Engines engines, Object description, ContextBinding binding) {
-        this(engines, description, binding, null);
-    }
-
-    /**
-     * @param engines the application's engines
-     * @param description what the context is, for messages
-     * @param binding the binding to leave when the context closes, or null
      * @param defaultEngine the engine that calls without a name use, or null for {@code default}
+     * @param asyncView makes the async view of a context
      */
-    public ContextSessions(Engines engines, Object description, ContextBinding binding, String defaultEngine) {
+    ContextSessions(SyncEngines engines, Object description, ContextBinding binding, String defaultEngine,
+                    Function<SessionContext, AsyncSessions> asyncView) {
         this.engines = engines;
         this.description = description;
         this.binding = binding;
         this.defaultEngine = defaultEngine;
+        this.asyncView = asyncView;
     }
 
-    private Engine defaultEngine(String call) {
+    private SyncEngine defaultEngine(String call) {
         return defaultEngine == null ? engines.getDefault(call) : engines.get(defaultEngine);
     }
 
@@ -76,7 +72,7 @@ public final class ContextSessions implements SessionContext {
         return session(engines.get(engine));
     }
 
-    private synchronized Session session(Engine engine) {
+    private synchronized Session session(SyncEngine engine) {
         checkOpen("db.session()");
         Session session = sessions.get(engine.name());
         if (session == null) {
@@ -95,30 +91,25 @@ public final class ContextSessions implements SessionContext {
     }
 
     @Override
-    public Uni<Mutiny.Session> asyncSession() {
-        return asyncSession(Engines.DEFAULT, "ctx.asyncSession()");
-    }
-
-    @Override
-    public Uni<Mutiny.Session> asyncSession(String engine) {
-        return asyncSession(engine, "ctx.asyncSession()");
+    public AsyncSessions async() {
+        return asyncView.apply(this);
     }
 
     /**
-     * @param engine the async engine's name
-     * @param call the API call, for messages
-     * @return this context's async session of that engine
+     * What another part of the bundle keeps for the length of this context (the async sessions),
+     * made on first request and closed when the context closes.
+     *
+     * @param key identifies the attachment
+     * @param create makes it
+     * @param call the API call, for the message if the context has ended
+     * @param <T> its type
+     * @return the attachment
+     * @throws IllegalStateException if the context has ended
      */
-    public Uni<Mutiny.Session> asyncSession(String engine, String call) {
-        AsyncSessions sessions;
-        synchronized (this) {
-            checkOpen(call);
-            if (async == null) {
-                async = new AsyncSessions(engines.async(), description);
-            }
-            sessions = async;
-        }
-        return sessions.session(engine, call);
+    @SuppressWarnings("unchecked")
+    public synchronized <T extends AutoCloseable> T attachment(Object key, Supplier<T> create, String call) {
+        checkOpen(call);
+        return (T) attachments.computeIfAbsent(key, k -> create.get());
     }
 
     @Override
@@ -131,7 +122,7 @@ public final class ContextSessions implements SessionContext {
         commit(engines.get(engine));
     }
 
-    private synchronized void commit(Engine engine) {
+    private synchronized void commit(SyncEngine engine) {
         checkOpen("db.commit()");
         Session session = sessions.get(engine.name());
         if (session != null) {
@@ -149,7 +140,7 @@ public final class ContextSessions implements SessionContext {
         rollback(engines.get(engine));
     }
 
-    private synchronized void rollback(Engine engine) {
+    private synchronized void rollback(SyncEngine engine) {
         checkOpen("db.rollback()");
         Session session = sessions.get(engine.name());
         if (session == null) {
@@ -209,6 +200,7 @@ public final class ContextSessions implements SessionContext {
             binding.unbind(this);
         }
         List<Map.Entry<String, Session>> opened;
+        List<AutoCloseable> attached;
         synchronized (this) {
             if (closed) {
                 return;
@@ -216,9 +208,15 @@ public final class ContextSessions implements SessionContext {
             closed = true;
             opened = new ArrayList<>(sessions.entrySet());
             sessions.clear();
+            attached = new ArrayList<>(attachments.values());
+            attachments.clear();
         }
-        if (async != null) {
-            async.close();
+        for (AutoCloseable attachment : attached) {
+            try {
+                attachment.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} of {} failed", attachment, description, e);
+            }
         }
         for (Map.Entry<String, Session> entry : opened) {
             rollbackQuietly(entry.getKey(), entry.getValue());

@@ -1,7 +1,6 @@
 package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.CommitOnSuccess;
-import dev.hibernatelite.internal.engine.Engines;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Invocable;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -27,17 +26,12 @@ import java.util.concurrent.ConcurrentMap;
  * <p>Internal: not part of the public API.
  */
 public final class RequestContextListener implements ApplicationEventListener {
-    private final Engines engines;
-    private final ContextBinding binding;
+    private final Contexts contexts;
     private final ConcurrentMap<ResourceMethod, Boolean> commitOnSuccess = new ConcurrentHashMap<>();
 
-    /**
-     * @param engines the application's engines
-     * @param binding the per-thread binding that {@code db.session()} reads
-     */
-    public RequestContextListener(Engines engines, ContextBinding binding) {
-        this.engines = engines;
-        this.binding = binding;
+    /** @param contexts makes the requests' contexts */
+    public RequestContextListener(Contexts contexts) {
+        this.contexts = contexts;
     }
 
     @Override
@@ -48,9 +42,8 @@ public final class RequestContextListener implements ApplicationEventListener {
     @Override
     public RequestEventListener onRequest(RequestEvent start) {
         ContainerRequest request = start.getContainerRequest();
-        ContextSessions context = new ContextSessions(engines, new RequestDescription(request), null);
-        binding.bind(context);
-        RequestScope scope = new RequestScope(this, context, binding);
+        ContextSessions context = contexts.openForRequest(new RequestDescription(request));
+        RequestScope scope = new RequestScope(this, context, contexts.binding());
         request.setProperty(RequestScope.PROPERTY, scope);
         return scope;
     }

@@ -1,6 +1,6 @@
 package dev.hibernatelite.internal.engine;
 
-import dev.hibernatelite.internal.DatabaseVendor;
+import dev.hibernatelite.internal.config.DatabaseVendor;
 import dev.hibernatelite.internal.config.EngineSettings;
 
 import java.sql.Connection;

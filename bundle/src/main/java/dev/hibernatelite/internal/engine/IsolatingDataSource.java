@@ -1,7 +1,7 @@
 package dev.hibernatelite.internal.engine;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 
 import javax.sql.DataSource;
 import java.io.PrintWriter;

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>Internal: not part of the public API.
  */
-abstract class BoundedHealthCheck extends HealthCheck {
+public abstract class BoundedHealthCheck extends HealthCheck {
     private final ExecutorService executor;
     private final long boundMillis;
     private final String boundSetting;
@@ -25,14 +25,14 @@ abstract class BoundedHealthCheck extends HealthCheck {
      * @param boundMillis the most the check may take
      * @param boundSetting the YAML path of the setting that sets the bound, for messages
      */
-    BoundedHealthCheck(ExecutorService executor, long boundMillis, String boundSetting) {
+    protected BoundedHealthCheck(ExecutorService executor, long boundMillis, String boundSetting) {
         this.executor = executor;
         this.boundMillis = boundMillis;
         this.boundSetting = boundSetting;
     }
 
     /** @return the bound, in milliseconds */
-    final long boundMillis() {
+    protected final long boundMillis() {
         return boundMillis;
     }
 
@@ -43,20 +43,20 @@ abstract class BoundedHealthCheck extends HealthCheck {
      * @return the result
      * @throws Exception when the database cannot be reached; its message is reported
      */
-    abstract Result probe(long start) throws Exception;
+    protected abstract Result probe(long start) throws Exception;
 
     /**
      * @param builder a result being built
      * @param start when the check started
      * @return the builder with the engine's details added
      */
-    abstract ResultBuilder details(ResultBuilder builder, long start);
+    protected abstract ResultBuilder details(ResultBuilder builder, long start);
 
     /**
      * @param failure what the probe threw
      * @return its description, with secrets masked
      */
-    abstract String describe(Throwable failure);
+    protected abstract String describe(Throwable failure);
 
     @Override
     protected final Result check() {
@@ -81,15 +81,15 @@ abstract class BoundedHealthCheck extends HealthCheck {
         }
     }
 
-    final Result unhealthy(String why, long start) {
+    protected final Result unhealthy(String why, long start) {
         return details(Result.builder().unhealthy(), start).withMessage(why).build();
     }
 
-    final Result healthy(String message, long start) {
+    protected final Result healthy(String message, long start) {
         return details(Result.builder().healthy(), start).withMessage(message).build();
     }
 
-    static long elapsedMillis(long start) {
+    protected static long elapsedMillis(long start) {
         return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 }

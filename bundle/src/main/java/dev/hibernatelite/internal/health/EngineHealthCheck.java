@@ -2,8 +2,8 @@ package dev.hibernatelite.internal.health;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.hibernatelite.internal.engine.DatabaseInfo;
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.EngineBuilder;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.engine.DatabaseProbe;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -21,31 +21,31 @@ import java.util.concurrent.TimeUnit;
  * <p>Internal: not part of the public API.
  */
 public final class EngineHealthCheck extends BoundedHealthCheck {
-    private final Engine engine;
+    private final SyncEngine engine;
 
     /**
      * @param engine the engine to check
      * @param executor Dropwizard's health-check executor
      */
-    public EngineHealthCheck(Engine engine, ExecutorService executor) {
+    public EngineHealthCheck(SyncEngine engine, ExecutorService executor) {
         super(executor, engine.settings().validationTimeoutMillis(),
                 engine.settings().yamlPath() + ".validationQueryTimeout");
         this.engine = engine;
     }
 
     /** @return the name the check is registered under: the engine's pool name */
-    public static String nameOf(Engine engine) {
+    public static String nameOf(SyncEngine engine) {
         return "hibernate-lite." + engine.name();
     }
 
     @Override
-    Result probe(long start) throws Exception {
-        HikariPoolMXBean pool = engine.dataSource().getHikariPoolMXBean();
+    protected Result probe(long start) throws Exception {
+        HikariPoolMXBean pool = engine.pool().getHikariPoolMXBean();
         if (pool != null && pool.getTotalConnections() == 0) {
             // The pool has not connected (yet): ask the database directly, to report why.
-            engine.probeDatabase(boundMillis());
+            DatabaseProbe.probe(engine.settings(), boundMillis());
         }
-        try (Connection connection = engine.dataSource().getConnection()) {
+        try (Connection connection = engine.pool().getConnection()) {
             int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis()));
             String query = engine.settings().validationQuery();
             if (query != null) {
@@ -64,11 +64,11 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
     }
 
     @Override
-    ResultBuilder details(ResultBuilder builder, long start) {
+    protected ResultBuilder details(ResultBuilder builder, long start) {
         builder.withDetail("engine", engine.name())
                 .withDetail("url", engine.settings().maskedUrl())
                 .withDetail("latencyMillis", elapsedMillis(start));
-        HikariPoolMXBean pool = engine.dataSource().getHikariPoolMXBean();
+        HikariPoolMXBean pool = engine.pool().getHikariPoolMXBean();
         if (pool != null) {
             builder.withDetail("activeConnections", pool.getActiveConnections())
                     .withDetail("idleConnections", pool.getIdleConnections())
@@ -80,8 +80,8 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
     }
 
     @Override
-    String describe(Throwable failure) {
-        return EngineBuilder.describe(failure, engine.settings());
+    protected String describe(Throwable failure) {
+        return engine.describe(failure);
     }
 
     @Override

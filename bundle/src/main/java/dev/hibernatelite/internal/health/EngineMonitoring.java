@@ -1,14 +1,13 @@
 package dev.hibernatelite.internal.health;
 
 import com.codahale.metrics.MetricRegistry;
-import dev.hibernatelite.internal.async.AsyncEngine;
-import dev.hibernatelite.internal.engine.Engine;
-import dev.hibernatelite.internal.engine.Engines;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.engine.SyncEngines;
 import io.dropwizard.core.setup.Environment;
 
 /**
- * Registers a health check and metrics for every engine, sync and async, and removes the
- * metrics again when the engines close.
+ * Registers a health check ({@code hibernate-lite.<engine>}) and metrics for every sync engine,
+ * and removes the metrics again when the engines close. (Async engines register their own.)
  *
  * <p>Internal: not part of the public API.
  */
@@ -20,16 +19,11 @@ public final class EngineMonitoring {
      * @param engines the started engines
      * @param environment the application's environment
      */
-    public static void register(Engines engines, Environment environment) {
-        for (Engine engine : engines.all()) {
+    public static void register(SyncEngines engines, Environment environment) {
+        for (SyncEngine engine : engines.all()) {
             environment.healthChecks().register(EngineHealthCheck.nameOf(engine),
                     new EngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
             HibernateStatisticsMetrics.register(engine, environment.metrics());
-        }
-        for (AsyncEngine engine : engines.async().all()) {
-            environment.healthChecks().register(AsyncEngineHealthCheck.nameOf(engine),
-                    new AsyncEngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
-            AsyncPoolMetrics.register(engine, environment.metrics());
         }
     }
 
@@ -37,8 +31,7 @@ public final class EngineMonitoring {
      * @param engines the engines about to close
      * @param metrics the application's registry
      */
-    public static void removeMetrics(Engines engines, MetricRegistry metrics) {
+    public static void removeMetrics(SyncEngines engines, MetricRegistry metrics) {
         engines.all().forEach(engine -> HibernateStatisticsMetrics.remove(engine, metrics));
-        engines.async().all().forEach(engine -> AsyncPoolMetrics.remove(engine, metrics));
     }
 }

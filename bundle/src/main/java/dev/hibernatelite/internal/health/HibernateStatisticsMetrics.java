@@ -2,7 +2,7 @@ package dev.hibernatelite.internal.health;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import dev.hibernatelite.internal.engine.Engine;
+import dev.hibernatelite.internal.engine.SyncEngine;
 import org.hibernate.stat.Statistics;
 
 import java.util.LinkedHashMap;
@@ -44,7 +44,7 @@ public final class HibernateStatisticsMetrics {
     }
 
     /** @return the prefix of an engine's Hibernate metrics */
-    public static String prefix(Engine engine) {
+    public static String prefix(SyncEngine engine) {
         return "hibernate-lite." + engine.name() + ".hibernate.";
     }
 
@@ -52,7 +52,7 @@ public final class HibernateStatisticsMetrics {
      * @param engine the engine
      * @param metrics the application's registry
      */
-    public static void register(Engine engine, MetricRegistry metrics) {
+    public static void register(SyncEngine engine, MetricRegistry metrics) {
         Statistics statistics = engine.sessionFactory().getStatistics();
         if (!statistics.isStatisticsEnabled()) {
             return;
@@ -66,7 +66,7 @@ public final class HibernateStatisticsMetrics {
      * @param engine the engine
      * @param metrics the application's registry
      */
-    public static void remove(Engine engine, MetricRegistry metrics) {
+    public static void remove(SyncEngine engine, MetricRegistry metrics) {
         String prefix = prefix(engine);
         metrics.removeMatching((name, metric) -> name.startsWith(prefix));
     }

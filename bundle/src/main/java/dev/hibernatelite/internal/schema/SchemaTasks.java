@@ -1,6 +1,6 @@
 package dev.hibernatelite.internal.schema;
 
-import dev.hibernatelite.internal.engine.Engine;
+import dev.hibernatelite.internal.engine.SyncEngine;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.model.relational.Namespace;
 import org.hibernate.boot.model.relational.Sequence;
@@ -70,7 +70,7 @@ public final class SchemaTasks {
      * @param engine an engine
      * @return which of its entities' tables exist
      */
-    public static Tables inspect(Engine engine) {
+    public static Tables inspect(SyncEngine engine) {
         return inspect(engine, settingsOf(engine)).tables();
     }
 
@@ -80,7 +80,7 @@ public final class SchemaTasks {
      * @param engine the engine whose entities' tables to create
      * @return the tables as they were before: those it created are the missing ones
      */
-    public static Tables createMissing(Engine engine) {
+    public static Tables createMissing(SyncEngine engine) {
         Map<String, Object> settings = settingsOf(engine);
         Inspection found = inspect(engine, settings);
         if (!found.missingTables().isEmpty() || !found.missingSequences().isEmpty()) {
@@ -99,7 +99,7 @@ public final class SchemaTasks {
      * @param engine the engine whose entities' tables to drop
      * @return the tables as they were before: those it dropped are the existing ones
      */
-    public static Tables dropExisting(Engine engine) {
+    public static Tables dropExisting(SyncEngine engine) {
         Map<String, Object> settings = settingsOf(engine);
         Inspection found = inspect(engine, settings);
         if (!found.existingTables().isEmpty() || !found.existingSequences().isEmpty()) {
@@ -111,7 +111,7 @@ public final class SchemaTasks {
         return found.tables();
     }
 
-    private static Map<String, Object> settingsOf(Engine engine) {
+    private static Map<String, Object> settingsOf(SyncEngine engine) {
         Map<String, Object> settings = new HashMap<>(
                 engine.registry().requireService(ConfigurationService.class).getSettings());
         // only what the entities map: never run an import.sql found on the classpath
@@ -119,11 +119,11 @@ public final class SchemaTasks {
         return settings;
     }
 
-    private static HibernateSchemaManagementTool tool(Engine engine) {
+    private static HibernateSchemaManagementTool tool(SyncEngine engine) {
         return (HibernateSchemaManagementTool) engine.registry().requireService(SchemaManagementTool.class);
     }
 
-    private static Inspection inspect(Engine engine, Map<String, Object> settings) {
+    private static Inspection inspect(SyncEngine engine, Map<String, Object> settings) {
         if (engine.entities().isEmpty()) {
             // nothing mapped, nothing to look for: do not even connect
             return new Inspection(new Tables(List.of(), List.of()), Set.of(), Set.of(), Set.of(), Set.of());

@@ -35,7 +35,7 @@ public class AsyncProbeResource {
     @POST
     @Path("notes/slow")
     public CompletionStage<Response> createSlowly(@QueryParam("text") String text) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> session.persist(new Note(text))
                         .call(session::flush)
                         .call(() -> Uni.createFrom().completionStage(slow.arriveAndGate()))))
@@ -46,7 +46,7 @@ public class AsyncProbeResource {
     @GET
     @Path("notes/{id}")
     public CompletionStage<Map<String, Object>> get(@PathParam("id") long id) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.find(Note.class, id))
                 .map(note -> {
                     if (note == null) {
@@ -61,7 +61,7 @@ public class AsyncProbeResource {
     @Path("notes")
     public CompletionStage<Response> create(@QueryParam("text") String text) {
         Note note = new Note(text);
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> session.persist(note)))
                 .map(done -> Response.status(Response.Status.CREATED).entity(Map.of("id", note.getId())).build())
                 .subscribeAsCompletionStage();
@@ -70,7 +70,7 @@ public class AsyncProbeResource {
     @POST
     @Path("notes/{id}/delete")
     public CompletionStage<Response> delete(@PathParam("id") long id) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> session.find(Note.class, id)
                         .chain(note -> note == null ? Uni.createFrom().failure(new NotFoundException())
                                 : session.remove(note))))
@@ -81,7 +81,7 @@ public class AsyncProbeResource {
     @POST
     @Path("notes/fail-midway")
     public CompletionStage<Response> createThenFail(@QueryParam("text") String text) {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> session.withTransaction(tx -> session.persist(new Note(text))
                         .call(session::flush)
                         .chain(() -> Uni.createFrom().<Void>failure(
@@ -93,7 +93,7 @@ public class AsyncProbeResource {
     @GET
     @Path("notes/count")
     public CompletionStage<Long> count(@QueryParam("text") String text) {
-        return db.asyncSessionFactory()
+        return db.async().sessionFactory()
                 .withSession(session -> session.createSelectionQuery(
                         "select count(n) from Note n where n.text = :text", Long.class)
                         .setParameter("text", text).getSingleResult())
@@ -104,9 +104,9 @@ public class AsyncProbeResource {
     @GET
     @Path("notes/concurrent")
     public CompletionStage<Map<String, Object>> concurrent() {
-        Uni<Long> first = db.asyncSessionFactory().withSession(session ->
+        Uni<Long> first = db.async().sessionFactory().withSession(session ->
                 session.createSelectionQuery("select count(n) from Note n", Long.class).getSingleResult());
-        Uni<Long> second = db.asyncSessionFactory().withSession(session ->
+        Uni<Long> second = db.async().sessionFactory().withSession(session ->
                 session.createSelectionQuery("select count(n) from Note n", Long.class).getSingleResult());
         return Uni.combine().all().unis(first, second).asTuple()
                 .map(both -> Map.<String, Object>of("first", both.getItem1(), "second", both.getItem2()))
@@ -117,7 +117,7 @@ public class AsyncProbeResource {
     @GET
     @Path("notes/count-elsewhere")
     public CompletionStage<Long> countFromAnotherThread(@QueryParam("text") String text) {
-        return db.asyncSession()
+        return db.async().session()
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .chain(session -> session.createSelectionQuery("select count(n) from Note n where n.text = :text",
                         Long.class).setParameter("text", text).getSingleResult())
@@ -128,7 +128,7 @@ public class AsyncProbeResource {
     @GET
     @Path("misuse/concurrent")
     public CompletionStage<String> concurrentOnOneSession() {
-        return db.asyncSession()
+        return db.async().session()
                 .chain(session -> Uni.combine().all().unis(
                         session.createSelectionQuery("from Note", Note.class).getResultList(),
                         session.createSelectionQuery("from Note", Note.class).getResultList()).asTuple())
@@ -137,11 +137,11 @@ public class AsyncProbeResource {
                 .subscribeAsCompletionStage();
     }
 
-    /** Where the response is completed when the resource uses db.asyncResponse(). */
+    /** Where the response is completed when the resource uses db.async().respond(). */
     @GET
     @Path("response-thread")
     public CompletionStage<String> responseThread() {
-        return db.asyncResponse(db.asyncSession().map(session -> "ignored"))
+        return db.async().respond(db.async().session().map(session -> "ignored"))
                 .thenApply(ignored -> Thread.currentThread().getName());
     }
 
@@ -150,7 +150,7 @@ public class AsyncProbeResource {
     @Path("notes/{id}/via-context")
     public CompletionStage<String> viaContext(@PathParam("id") long id) {
         SessionContext context = db.currentContext();
-        return CompletableFuture.supplyAsync(() -> context.asyncSession(), Infrastructure.getDefaultWorkerPool())
+        return CompletableFuture.supplyAsync(() -> context.async().session(), Infrastructure.getDefaultWorkerPool())
                 .thenCompose(session -> session.chain(s -> s.find(Note.class, id)).map(Note::getText)
                         .subscribeAsCompletionStage());
     }

@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.app;
 
+import dev.hibernatelite.Engine;
 import dev.hibernatelite.HibernateLite;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
@@ -31,7 +32,7 @@ public class ProbeApp extends Application<ProbeConfig> {
     @Override
     public void run(ProbeConfig configuration, Environment environment) {
         if (configuration.isCreateTables()) {
-            db.createAll();
+            db.engines().values().forEach(Engine::createAll);
         }
         ExecutorService executor = environment.lifecycle().executorService("probe-async-%d").maxThreads(8)
                 .minThreads(8).build();

@@ -1,7 +1,6 @@
 package dev.hibernatelite.internal.engine;
 
-import dev.hibernatelite.internal.Messages;
-import dev.hibernatelite.internal.async.AsyncEngines;
+import dev.hibernatelite.internal.message.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,35 +12,25 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The application's engines by name. Built together, closed together (in reverse order).
+ * The application's (sync) engines by name. Built together, closed together (in reverse order).
  *
  * <p>Internal: not part of the public API.
  */
-public final class Engines implements AutoCloseable {
+public final class SyncEngines implements AutoCloseable {
     /** The name of the engine that calls without a name use. */
     public static final String DEFAULT = "default";
 
-    private static final Logger LOG = LoggerFactory.getLogger(Engines.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngines.class);
 
-    private final Map<String, Engine> byName;
-    private final Engine defaultEngine;
-    private final AsyncEngines async;
+    private final Map<String, SyncEngine> byName;
+    private final SyncEngine defaultEngine;
 
-    /**
-     * @param engines the engines, in configuration order
-     * @param async the async engines
-     */
-    public Engines(List<Engine> engines, AsyncEngines async) {
-        Map<String, Engine> map = new LinkedHashMap<>();
+    /** @param engines the engines, in configuration order */
+    public SyncEngines(List<SyncEngine> engines) {
+        Map<String, SyncEngine> map = new LinkedHashMap<>();
         engines.forEach(e -> map.put(e.name(), e));
         this.byName = Collections.unmodifiableMap(map);
         this.defaultEngine = map.get(DEFAULT);
-        this.async = async;
-    }
-
-    /** @return the async engines (none when none are configured) */
-    public AsyncEngines async() {
-        return async;
     }
 
     /**
@@ -49,8 +38,8 @@ public final class Engines implements AutoCloseable {
      * @return the engine
      * @throws IllegalArgumentException naming the known engines if there is none by that name
      */
-    public Engine get(String name) {
-        Engine engine = byName.get(name);
+    public SyncEngine get(String name) {
+        SyncEngine engine = byName.get(name);
         if (engine == null) {
             throw new IllegalArgumentException(Messages.unknownEngine(name, byName.keySet()));
         }
@@ -62,7 +51,7 @@ public final class Engines implements AutoCloseable {
      * @return the default engine
      * @throws IllegalStateException if there is none
      */
-    public Engine getDefault(String call) {
+    public SyncEngine getDefault(String call) {
         if (defaultEngine == null) {
             throw new IllegalStateException(Messages.noDefaultEngine(call));
         }
@@ -75,19 +64,14 @@ public final class Engines implements AutoCloseable {
     }
 
     /** @return every engine, in configuration order */
-    public List<Engine> all() {
+    public List<SyncEngine> all() {
         return List.copyOf(byName.values());
     }
 
-    /** Closes the async engines, then every engine, the last configured first; one failing does not stop the others. */
+    /** Closes every engine, the last configured first; one failing does not stop the others. */
     @Override
     public void close() {
-        try {
-            async.close();
-        } catch (RuntimeException e) {
-            LOG.error("the async engines did not close cleanly", e);
-        }
-        List<Engine> reversed = new ArrayList<>(byName.values());
+        List<SyncEngine> reversed = new ArrayList<>(byName.values());
         Collections.reverse(reversed);
         closeAll(reversed);
     }
@@ -97,8 +81,8 @@ public final class Engines implements AutoCloseable {
      *
      * @param engines the engines to close, in order
      */
-    public static void closeAll(List<Engine> engines) {
-        for (Engine engine : engines) {
+    public static void closeAll(List<SyncEngine> engines) {
+        for (SyncEngine engine : engines) {
             try {
                 engine.close();
             } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
-package dev.hibernatelite.internal.engine;
+package dev.hibernatelite.internal.config;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import jakarta.persistence.Entity;
 import org.glassfish.jersey.server.internal.scanning.AnnotationAcceptingListener;
 import org.glassfish.jersey.server.internal.scanning.PackageNamesScanner;

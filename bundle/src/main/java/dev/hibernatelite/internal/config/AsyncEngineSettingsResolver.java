@@ -1,7 +1,7 @@
-package dev.hibernatelite.internal.async;
+package dev.hibernatelite.internal.config;
 
 import dev.hibernatelite.AsyncEngineFactory;
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import io.dropwizard.util.Duration;
 
 import java.net.URI;
@@ -28,6 +28,9 @@ public final class AsyncEngineSettingsResolver {
             "db2", new String[] {"io.vertx.db2client.DB2ConnectOptions", "io.vertx:vertx-db2-client"},
             "sqlserver", new String[] {"io.vertx.mssqlclient.MSSQLConnectOptions", "io.vertx:vertx-mssql-client"},
             "oracle", new String[] {"io.vertx.oracleclient.OracleConnectOptions", "io.vertx:vertx-oracle-client"});
+
+    private static final boolean REACTIVE_PRESENT = loadable("org.hibernate.reactive.mutiny.Mutiny")
+            && loadable("io.vertx.core.Vertx");
 
     private final String root;
 
@@ -75,6 +78,10 @@ public final class AsyncEngineSettingsResolver {
                 url = url.substring(5);
             }
             scheme = scheme(path, url, problems);
+            if (scheme != null && !REACTIVE_PRESENT) {
+                problems.add(Messages.asyncNotOnClassPath(path, scheme));
+                return null;
+            }
         }
         int maxSize = factory.getMaxSize().orElse(AsyncEngineFactory.DEFAULT_MAX_SIZE);
         if (maxSize < 1) {
@@ -121,13 +128,25 @@ public final class AsyncEngineSettingsResolver {
                 return null;
             }
         }
-        try {
-            Class.forName(client[0], false, AsyncEngineSettingsResolver.class.getClassLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
+        if (REACTIVE_PRESENT && !loadable(client[0])) {
             problems.add(Messages.asyncClientMissing(path, scheme, client[1]));
             return null;
         }
         return scheme;
+    }
+
+    /** @return whether Hibernate Reactive and Vert.x, optional dependencies of the bundle, are on the class path */
+    public static boolean reactivePresent() {
+        return REACTIVE_PRESENT;
+    }
+
+    private static boolean loadable(String className) {
+        try {
+            Class.forName(className, false, AsyncEngineSettingsResolver.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static Duration atLeast(String fieldPath, Duration value, long minimumMillis, String minimum,

@@ -1,7 +1,8 @@
-package dev.hibernatelite.internal.health;
+package dev.hibernatelite.internal.async;
 
-import dev.hibernatelite.internal.JdbcUrls;
-import dev.hibernatelite.internal.async.AsyncEngine;
+import dev.hibernatelite.internal.message.Secrets;
+import dev.hibernatelite.internal.health.BoundedHealthCheck;
+
 import io.vertx.sqlclient.Pool;
 
 import java.time.Duration;
@@ -14,33 +15,33 @@ import java.util.concurrent.ExecutorService;
  *
  * <p>Internal: not part of the public API.
  */
-public final class AsyncEngineHealthCheck extends BoundedHealthCheck {
-    private final AsyncEngine engine;
+final class AsyncEngineHealthCheck extends BoundedHealthCheck {
+    private final ReactiveEngine engine;
 
     /**
      * @param engine the async engine to check
      * @param executor Dropwizard's health-check executor
      */
-    public AsyncEngineHealthCheck(AsyncEngine engine, ExecutorService executor) {
+    public AsyncEngineHealthCheck(ReactiveEngine engine, ExecutorService executor) {
         super(executor, engine.settings().validationTimeoutMillis(),
                 engine.settings().yamlPath() + ".validationQueryTimeout");
         this.engine = engine;
     }
 
     /** @return the name the check is registered under */
-    public static String nameOf(AsyncEngine engine) {
+    public static String nameOf(ReactiveEngine engine) {
         return "hibernate-lite.async." + engine.name();
     }
 
     @Override
-    Result probe(long start) {
+    protected Result probe(long start) {
         engine.mutiny().withSession(session -> session.createNativeQuery("SELECT 1").getSingleResult())
                 .await().atMost(Duration.ofMillis(boundMillis()));
         return healthy("answered in " + elapsedMillis(start) + " ms", start);
     }
 
     @Override
-    ResultBuilder details(ResultBuilder builder, long start) {
+    protected ResultBuilder details(ResultBuilder builder, long start) {
         builder.withDetail("engine", engine.name())
                 .withDetail("url", engine.settings().maskedUrl())
                 .withDetail("latencyMillis", elapsedMillis(start))
@@ -53,18 +54,8 @@ public final class AsyncEngineHealthCheck extends BoundedHealthCheck {
     }
 
     @Override
-    String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root && (root.getMessage() == null
-                || root.getMessage().isBlank())) {
-            root = root.getCause();
-        }
-        String text = root.getClass().getSimpleName() + ": " + root.getMessage();
-        String password = engine.settings().password();
-        if (password != null && !password.isEmpty()) {
-            text = text.replace(password, "****");
-        }
-        return JdbcUrls.mask(text);
+    protected String describe(Throwable failure) {
+        return Secrets.describe(failure, engine.settings().password());
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.hibernatelite.internal;
+package dev.hibernatelite.internal.message;
 
 import java.util.Collection;
 import java.util.Locale;

@@ -1,8 +1,8 @@
-package dev.hibernatelite.internal.health;
+package dev.hibernatelite.internal.async;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-import dev.hibernatelite.internal.async.AsyncEngine;
+
 import io.vertx.sqlclient.Pool;
 import org.hibernate.stat.Statistics;
 
@@ -13,12 +13,12 @@ import org.hibernate.stat.Statistics;
  *
  * <p>Internal: not part of the public API.
  */
-public final class AsyncPoolMetrics {
+final class AsyncPoolMetrics {
     private AsyncPoolMetrics() {
     }
 
     /** @return the prefix of an async engine's metrics */
-    public static String prefix(AsyncEngine engine) {
+    public static String prefix(ReactiveEngine engine) {
         return "hibernate-lite.async." + engine.name() + ".";
     }
 
@@ -26,7 +26,7 @@ public final class AsyncPoolMetrics {
      * @param engine the async engine
      * @param metrics the application's registry
      */
-    public static void register(AsyncEngine engine, MetricRegistry metrics) {
+    public static void register(ReactiveEngine engine, MetricRegistry metrics) {
         String prefix = prefix(engine);
         metrics.register(prefix + "pool.MaxConnections", (Gauge<Integer>) () -> engine.settings().maxSize());
         metrics.register(prefix + "pool.TotalConnections", (Gauge<Integer>) () -> {
@@ -47,7 +47,7 @@ public final class AsyncPoolMetrics {
      * @param engine the async engine
      * @param metrics the application's registry
      */
-    public static void remove(AsyncEngine engine, MetricRegistry metrics) {
+    public static void remove(ReactiveEngine engine, MetricRegistry metrics) {
         String prefix = prefix(engine);
         metrics.removeMatching((name, metric) -> name.startsWith(prefix));
     }

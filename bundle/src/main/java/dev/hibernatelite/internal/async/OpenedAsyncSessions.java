@@ -1,6 +1,6 @@
 package dev.hibernatelite.internal.async;
 
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -24,10 +24,10 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Internal: not part of the public API.
  */
-public final class AsyncSessions {
-    private static final Logger LOG = LoggerFactory.getLogger(AsyncSessions.class);
+final class OpenedAsyncSessions implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OpenedAsyncSessions.class);
 
-    private final AsyncEngines engines;
+    private final ReactiveEngines engines;
     private final Object description;
     private final Map<String, Opened> opened = new LinkedHashMap<>(2);
     private boolean closed;
@@ -40,7 +40,7 @@ public final class AsyncSessions {
      * @param engines the application's async engines
      * @param description what the context is, for messages
      */
-    public AsyncSessions(AsyncEngines engines, Object description) {
+    OpenedAsyncSessions(ReactiveEngines engines, Object description) {
         this.engines = engines;
         this.description = description;
     }
@@ -50,10 +50,9 @@ public final class AsyncSessions {
      * @param call the API call, for messages
      * @return the context's session of that engine, opened on first subscription, emitted on its thread
      * @throws IllegalArgumentException if there is no such async engine
-     * @throws IllegalStateException if there are no async engines
      */
-    public Uni<Mutiny.Session> session(String name, String call) {
-        AsyncEngine engine = engines.get(name, call);
+    Uni<Mutiny.Session> session(String name, String call) {
+        ReactiveEngine engine = engines.get(name);
         return Uni.createFrom().deferred(() -> {
             Opened session;
             synchronized (this) {
@@ -69,7 +68,7 @@ public final class AsyncSessions {
         });
     }
 
-    private static Opened open(AsyncEngine engine) {
+    private static Opened open(ReactiveEngine engine) {
         // Called off the event loop this creates a new event-loop context: the session's home.
         Context context = engine.vertx().getOrCreateContext();
         CompletableFuture<Mutiny.Session> session = new CompletableFuture<>();
@@ -80,6 +79,7 @@ public final class AsyncSessions {
     }
 
     /** Closes every session, each on its own thread; a session still opening is closed once open. */
+    @Override
     public void close() {
         List<Opened> toClose;
         synchronized (this) {

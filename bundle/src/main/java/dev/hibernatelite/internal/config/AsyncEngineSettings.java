@@ -1,6 +1,6 @@
-package dev.hibernatelite.internal.async;
+package dev.hibernatelite.internal.config;
 
-import dev.hibernatelite.internal.JdbcUrls;
+import dev.hibernatelite.internal.message.Secrets;
 
 import java.util.Map;
 
@@ -25,7 +25,7 @@ public record AsyncEngineSettings(String name, String yamlPath, String url, Stri
                                   long validationTimeoutMillis, Map<String, String> properties) {
     /** @return the URL, safe to print */
     public String maskedUrl() {
-        return JdbcUrls.mask(url);
+        return Secrets.mask(url);
     }
 
     /** A description without the password. */

@@ -1,4 +1,4 @@
-package dev.hibernatelite.internal;
+package dev.hibernatelite.internal.config;
 
 /**
  * The databases the bundle knows by name: for error messages (which driver jar to add) and for

@@ -1,4 +1,6 @@
-package dev.hibernatelite.internal;
+package dev.hibernatelite.internal.config;
+
+import dev.hibernatelite.internal.message.Secrets;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -10,17 +12,12 @@ import java.util.regex.Pattern;
 
 /**
  * What the bundle needs to know about a JDBC URL without connecting: which database it names,
- * how to print it without its secrets, and how to make an H2 in-memory URL outlive a connection.
+ * what a user probably meant by one that is not a JDBC URL, and how to make an H2 in-memory URL
+ * outlive a connection. ({@link dev.hibernatelite.internal.message.Secrets} masks them.)
  *
  * <p>Internal: not part of the public API.
  */
 public final class JdbcUrls {
-    private static final Pattern SECRET_PARAMETER = Pattern.compile(
-            "(?i)((?:^|[?&;:])[^=&;?#/:]*(?:password|passwd|pwd|secret|token)[^=&;?#/]*=)[^&;#]*");
-    // Greedy up to the last '@' of the authority: a password may itself contain '@'.
-    private static final Pattern USER_INFO_PASSWORD = Pattern.compile("(//[^/@?#:]*:)[^/?#]*@");
-    // Oracle's thin form: jdbc:oracle:thin:user/password@host:1521/service
-    private static final Pattern ORACLE_PASSWORD = Pattern.compile("(?i)(jdbc:oracle:[a-z0-9]+:[^/@:;?]*/)[^@]*@");
     private static final Pattern H2_PASSWORD_SETTING = Pattern.compile("(?i);PASSWORD=([^;]*)");
     private static final Pattern USER_INFO = Pattern.compile("//[^/?#]*@");
     private static final Pattern SCHEME = Pattern.compile("^([A-Za-z][A-Za-z0-9+.-]*):(//)?(?:[^/?#]*@)?(.*)$");
@@ -31,22 +28,6 @@ public final class JdbcUrls {
     private static final String H2_MEMORY = "jdbc:h2:mem:";
 
     private JdbcUrls() {
-    }
-
-    /**
-     * The URL with every password-like parameter value and any {@code user:password@} part
-     * replaced by {@code ****}: what logs, errors, health output and commands show.
-     *
-     * @param url a JDBC URL (or anything a user wrote where one was expected)
-     * @return the masked text; {@code null} stays {@code null}
-     */
-    public static String mask(String url) {
-        if (url == null) {
-            return null;
-        }
-        String masked = USER_INFO_PASSWORD.matcher(url).replaceAll("$1****@");
-        masked = ORACLE_PASSWORD.matcher(masked).replaceAll("$1****@");
-        return SECRET_PARAMETER.matcher(masked).replaceAll("$1****");
     }
 
     /**
@@ -69,7 +50,7 @@ public final class JdbcUrls {
         if (subprotocol == null && !hierarchical) {
             return Optional.empty();
         }
-        return Optional.of(mask("jdbc:" + (subprotocol == null ? scheme : subprotocol) + ":" + (hierarchical ? "//" : "")
+        return Optional.of(Secrets.mask("jdbc:" + (subprotocol == null ? scheme : subprotocol) + ":" + (hierarchical ? "//" : "")
                 + m.group(3)));
     }
 
@@ -94,7 +75,7 @@ public final class JdbcUrls {
         /** A description without the password. */
         @Override
         public String toString() {
-            return "UrlAndPassword{" + mask(url) + ", password=" + (password == null ? "none" : "****") + "}";
+            return "UrlAndPassword{" + Secrets.mask(url) + ", password=" + (password == null ? "none" : "****") + "}";
         }
     }
 

@@ -1,7 +1,7 @@
-package dev.hibernatelite.internal.errors;
+package dev.hibernatelite.internal.web;
 
-import dev.hibernatelite.internal.JdbcUrls;
-import dev.hibernatelite.internal.Messages;
+import dev.hibernatelite.internal.message.Secrets;
+import dev.hibernatelite.internal.message.Messages;
 import io.dropwizard.jersey.errors.ErrorMessage;
 import io.dropwizard.jersey.errors.LoggingExceptionMapper;
 import jakarta.ws.rs.core.MediaType;
@@ -35,7 +35,7 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
             return super.toResponse(exception);
         }
         String engine = engineOf(exception);
-        LOG.warn(Messages.databaseUnavailableLog(engine, JdbcUrls.mask(describe(exception))));
+        LOG.warn(Messages.databaseUnavailableLog(engine, Secrets.mask(describe(exception))));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", "1")

@@ -1,0 +1,180 @@
+package dev.hibernatelite.internal.async;
+
+import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.internal.config.AsyncEngineSettings;
+import dev.hibernatelite.internal.message.Secrets;
+import dev.hibernatelite.internal.message.Messages;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.hibernate.reactive.pool.ReactiveConnectionPool;
+import org.hibernate.reactive.provider.ReactiveServiceRegistryBuilder;
+import org.hibernate.reactive.provider.Settings;
+import org.hibernate.reactive.stage.Stage;
+import org.hibernate.reactive.vertx.VertxInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One named async engine: Hibernate Reactive's session factory on a Vert.x SQL client pool, on
+ * the bundle's Vert.x instance (so that the bundle, not Hibernate Reactive, owns the event-loop
+ * threads and closes them on every path). Closing it closes the factory and its pool.
+ *
+ * <p>Internal: not part of the public API.
+ */
+final class ReactiveEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ReactiveEngine.class);
+
+    private final AsyncEngineSettings settings;
+    private final Vertx vertx;
+    private final StandardServiceRegistry registry;
+    private final SessionFactory ormFactory;
+    private final Mutiny.SessionFactory mutinyFactory;
+
+    private ReactiveEngine(AsyncEngineSettings settings, Vertx vertx, StandardServiceRegistry registry,
+                           SessionFactory ormFactory) {
+        this.settings = settings;
+        this.vertx = vertx;
+        this.registry = registry;
+        this.ormFactory = ormFactory;
+        this.mutinyFactory = ormFactory.unwrap(Mutiny.SessionFactory.class);
+    }
+
+    /**
+     * @param s the engine's validated settings
+     * @param entities the entity classes bound to it
+     * @param vertx the Vert.x instance its sessions run on
+     * @return the engine
+     * @throws EngineConfigurationException if Hibernate rejects the mapping; nothing is left open then
+     */
+    static ReactiveEngine start(AsyncEngineSettings s, List<Class<?>> entities, Vertx vertx) {
+        StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
+                .applySettings(hibernateSettings(s))
+                .addService(VertxInstance.class, (VertxInstance) () -> vertx)
+                .build();
+        try {
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            SessionFactory factory = sources.buildMetadata().getSessionFactoryBuilder().build();
+            LOG.info("async engine '{}' started: {}, {} entities, pool {}", s.name(), s.maskedUrl(), entities.size(),
+                    s.maxSize());
+            return new ReactiveEngine(s, vertx, registry, factory);
+        } catch (RuntimeException e) {
+            ReactiveServiceRegistryBuilder.destroy(registry);
+            throw new EngineConfigurationException(Messages.hibernateRejectsEntities(s.name(), s.yamlPath(),
+                    Secrets.describe(e, s.password())), e);
+        }
+    }
+
+    private static Map<String, Object> hibernateSettings(AsyncEngineSettings s) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.URL, s.url());
+        if (s.user() != null) {
+            settings.put(AvailableSettings.USER, s.user());
+        }
+        if (s.password() != null) {
+            settings.put(AvailableSettings.PASS, s.password());
+        }
+        settings.put(AvailableSettings.POOL_SIZE, String.valueOf(s.maxSize()));
+        settings.put(Settings.POOL_CONNECT_TIMEOUT, String.valueOf(s.maxWaitMillis()));
+        settings.put(Settings.POOL_IDLE_TIMEOUT, String.valueOf(s.idleMillis()));
+        if (s.maxWaitQueueSize() > 0) {
+            settings.put(Settings.POOL_MAX_WAIT_QUEUE_SIZE, String.valueOf(s.maxWaitQueueSize()));
+        }
+        settings.put(Settings.SQL_CLIENT_POOL, ObservableSqlClientPool.class.getName());
+        settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        settings.putAll(s.properties());
+        return settings;
+    }
+
+    /** @return the engine's name */
+    String name() {
+        return settings.name();
+    }
+
+    /** @return the validated configuration */
+    AsyncEngineSettings settings() {
+        return settings;
+    }
+
+    /** @return the Vert.x instance the engine's sessions run on */
+    Vertx vertx() {
+        return vertx;
+    }
+
+    /** @return the Mutiny session factory */
+    Mutiny.SessionFactory mutiny() {
+        return mutinyFactory;
+    }
+
+    /** @return the CompletionStage session factory (a view of the same factory) */
+    Stage.SessionFactory stage() {
+        return ormFactory.unwrap(Stage.SessionFactory.class);
+    }
+
+    /** @return the underlying ORM session factory (statistics, metamodel) */
+    SessionFactory ormFactory() {
+        return ormFactory;
+    }
+
+    /** @return the Vert.x pool, or null if Hibernate Reactive was configured with another pool */
+    Pool pool() {
+        ObservableSqlClientPool pool = observablePool();
+        return pool == null ? null : pool.vertxPool();
+    }
+
+    private ObservableSqlClientPool observablePool() {
+        ReactiveConnectionPool pool = registry.getService(ReactiveConnectionPool.class);
+        return pool instanceof ObservableSqlClientPool ? (ObservableSqlClientPool) pool : null;
+    }
+
+    /**
+     * Starts a test isolation of this engine.
+     *
+     * @throws Exception if no connection could be held
+     */
+    void isolate() throws Exception {
+        ObservableSqlClientPool pool = observablePool();
+        if (pool == null) {
+            throw new IllegalStateException("async engine '" + name() + "' was configured with another"
+                    + " hibernate.vertx.pool.class, which test isolation cannot work with");
+        }
+        pool.isolate(settings.maxWaitMillis());
+    }
+
+    /**
+     * Ends the test isolation, rolling back everything done in it.
+     *
+     * @throws Exception if the rollback failed
+     */
+    void endIsolation() throws Exception {
+        ObservableSqlClientPool pool = observablePool();
+        if (pool != null) {
+            pool.endIsolation(settings.maxWaitMillis());
+        }
+    }
+
+    /** Closes the session factory and, with its service registry, the connection pool. */
+    @Override
+    public void close() {
+        try {
+            mutinyFactory.close();
+        } finally {
+            ReactiveServiceRegistryBuilder.destroy(registry);
+            LOG.info("async engine '{}' closed", name());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ReactiveEngine{" + settings + "}";
+    }
+}

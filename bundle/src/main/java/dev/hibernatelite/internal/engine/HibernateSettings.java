@@ -1,0 +1,44 @@
+package dev.hibernatelite.internal.engine;
+
+import dev.hibernatelite.internal.config.DatabaseVendor;
+import dev.hibernatelite.internal.config.EngineSettings;
+import org.hibernate.cfg.AvailableSettings;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Hibernate settings of one engine: the bundle's defaults, then the engine's own
+ * {@code hibernate.*} properties, which win.
+ *
+ * <p>Internal: not part of the public API.
+ */
+final class HibernateSettings {
+    private HibernateSettings() {
+    }
+
+    /**
+     * @param s the engine's settings
+     * @param dataSource what Hibernate takes connections from
+     * @param info what the database said at startup, or null if it did not answer
+     * @return the settings for Hibernate's service registry
+     */
+    static Map<String, Object> of(EngineSettings s, IsolatingDataSource dataSource, DatabaseInfo info) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.DATASOURCE, dataSource);
+        settings.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
+        settings.put(AvailableSettings.USE_SQL_COMMENTS, Boolean.toString(s.autoComments()));
+        settings.put(AvailableSettings.ORDER_INSERTS, "true");
+        settings.put(AvailableSettings.ORDER_UPDATES, "true");
+        settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        if (info == null) {
+            // The database did not answer: boot from what the URL says instead of asking it.
+            settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");
+            if (s.vendor() != DatabaseVendor.OTHER) {
+                settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, s.vendor().displayName());
+            }
+        }
+        settings.putAll(s.hibernateProperties());
+        return settings;
+    }
+}

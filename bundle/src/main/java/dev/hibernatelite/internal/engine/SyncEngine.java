@@ -1,0 +1,229 @@
+package dev.hibernatelite.internal.engine;
+
+import com.codahale.metrics.MetricRegistry;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.internal.config.DatabaseVendor;
+import dev.hibernatelite.internal.config.EngineSettings;
+import dev.hibernatelite.internal.message.Secrets;
+import dev.hibernatelite.internal.message.Messages;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One named (sync) engine: its HikariCP pool, its Hibernate {@link SessionFactory} and the
+ * mapping it was built from. {@link #start} builds it; {@link #close()} closes the factory,
+ * then drains the pool.
+ *
+ * <p>Startup does not need the database: a probe connection outside the pool learns which
+ * database answers; when none does, Hibernate is told which database the URL names instead of
+ * asking it, and the pool connects once it can.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class SyncEngine implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
+
+    private final EngineSettings settings;
+    private final HikariDataSource pool;
+    private final IsolatingDataSource dataSource;
+    private final StandardServiceRegistry registry;
+    private final Metadata metadata;
+    private final SessionFactory sessionFactory;
+    private final List<Class<?>> entities;
+    private final DatabaseInfo databaseInfo;
+
+    private SyncEngine(EngineSettings settings, HikariDataSource pool, IsolatingDataSource dataSource,
+                       StandardServiceRegistry registry, Metadata metadata, SessionFactory sessionFactory,
+                       List<Class<?>> entities, DatabaseInfo databaseInfo) {
+        this.settings = settings;
+        this.pool = pool;
+        this.dataSource = dataSource;
+        this.registry = registry;
+        this.metadata = metadata;
+        this.sessionFactory = sessionFactory;
+        this.entities = List.copyOf(entities);
+        this.databaseInfo = databaseInfo;
+    }
+
+    /**
+     * Probes the database, starts the pool, boots Hibernate on it.
+     *
+     * @param settings the engine's validated configuration
+     * @param entities the entity classes bound to it
+     * @param metrics where the pool reports its metrics, or null for none
+     * @return the engine, its pool started (connections are made in the background)
+     * @throws EngineConfigurationException if Hibernate rejects the mapping or cannot tell the database;
+     *         nothing is left open then
+     */
+    public static SyncEngine start(EngineSettings settings, List<Class<?>> entities, MetricRegistry metrics) {
+        DatabaseInfo info = null;
+        try {
+            info = DatabaseProbe.probe(settings);
+        } catch (Exception e) {
+            LOG.warn(Messages.startedWithoutDatabase(settings.name(), settings.configuredUrl(),
+                    Secrets.describe(e, settings.password())));
+        }
+        if (info == null && settings.vendor() == DatabaseVendor.OTHER
+                && !settings.hibernateProperties().containsKey(AvailableSettings.DIALECT)) {
+            throw new EngineConfigurationException(List.of(
+                    Messages.cannotDetermineDatabase(settings.name(), settings.yamlPath(), settings.configuredUrl())));
+        }
+        HikariDataSource pool = new HikariDataSource(PoolConfig.of(settings, info, metrics));
+        IsolatingDataSource dataSource = new IsolatingDataSource(pool, settings.name());
+        StandardServiceRegistry registry = null;
+        try {
+            registry = new StandardServiceRegistryBuilder()
+                    .applySettings(HibernateSettings.of(settings, dataSource, info))
+                    .build();
+            MetadataSources sources = new MetadataSources(registry);
+            entities.forEach(sources::addAnnotatedClass);
+            Metadata metadata = sources.buildMetadata();
+            SessionFactory sessionFactory = metadata.buildSessionFactory();
+            LOG.info("engine '{}' started: {} ({}), {} entities, pool {}..{}", settings.name(), settings.maskedUrl(),
+                    info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
+                    entities.size(), settings.minSize(), settings.maxSize());
+            return new SyncEngine(settings, pool, dataSource, registry, metadata, sessionFactory, entities, info);
+        } catch (RuntimeException e) {
+            if (registry != null) {
+                StandardServiceRegistryBuilder.destroy(registry);
+            }
+            if (settings.shutdownOnClose()) {
+                shutDownInMemoryDatabase(settings.name(), pool);
+            }
+            pool.close();
+            if (e instanceof EngineConfigurationException) {
+                throw e;
+            }
+            throw new EngineConfigurationException(Messages.hibernateRejectsEntities(settings.name(),
+                    settings.yamlPath(), Secrets.describe(e, settings.password())), e);
+        }
+    }
+
+    /** @return the engine's name */
+    public String name() {
+        return settings.name();
+    }
+
+    /** @return the validated configuration */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** @return the connection pool */
+    public HikariDataSource pool() {
+        return pool;
+    }
+
+    /** @return what Hibernate takes connections from: the pool, or a test isolation's connection */
+    public IsolatingDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return the service registry the factory was built with (schema tools need it) */
+    public StandardServiceRegistry registry() {
+        return registry;
+    }
+
+    /** @return the mapping of the engine's entities */
+    public Metadata metadata() {
+        return metadata;
+    }
+
+    /** @return the session factory */
+    public SessionFactory sessionFactory() {
+        return sessionFactory;
+    }
+
+    /** @return the entity classes bound to this engine */
+    public List<Class<?>> entities() {
+        return entities;
+    }
+
+    /** @return what the database said at startup, empty if it did not answer then */
+    public Optional<DatabaseInfo> databaseInfo() {
+        return Optional.ofNullable(databaseInfo);
+    }
+
+    /**
+     * @param failure a failure of this engine
+     * @return its description, with the engine's password and URL secrets masked
+     */
+    public String describe(Throwable failure) {
+        return Secrets.describe(failure, settings.password());
+    }
+
+    /** Closes the session factory, shuts down an in-memory database the engine owns, drains the pool. */
+    @Override
+    public void close() {
+        RuntimeException failure = null;
+        try {
+            sessionFactory.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            StandardServiceRegistryBuilder.destroy(registry);
+        } catch (RuntimeException e) {
+            failure = addTo(failure, e);
+        }
+        if (settings.shutdownOnClose()) {
+            shutDownInMemoryDatabase(name(), pool);
+        }
+        try {
+            pool.close();
+        } catch (RuntimeException e) {
+            failure = addTo(failure, e);
+        }
+        LOG.info("engine '{}' closed", name());
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Shuts down an H2 in-memory database the engine made live as long as itself. */
+    private static void shutDownInMemoryDatabase(String engine, HikariDataSource pool) {
+        Connection connection = null;
+        try {
+            connection = pool.getConnection();
+            try (Statement st = connection.createStatement()) {
+                st.execute("SHUTDOWN");
+            }
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("engine '{}': could not shut down its in-memory database: {}", engine, e.toString());
+        } finally {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException expected) {
+                    // the pool's rollback-on-return fails: the database is gone, as intended
+                }
+            }
+        }
+    }
+
+    private static RuntimeException addTo(RuntimeException first, RuntimeException next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    @Override
+    public String toString() {
+        return "SyncEngine{" + settings + "}";
+    }
+}

@@ -1,0 +1,249 @@
+package dev.hibernatelite.internal.runtime;
+
+import com.codahale.metrics.MetricRegistry;
+import dev.hibernatelite.AsyncSessions;
+import dev.hibernatelite.Engine;
+import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.internal.async.AsyncEngines;
+import dev.hibernatelite.internal.config.EngineSettings;
+import dev.hibernatelite.internal.context.CommitOnSuccessFilter;
+import dev.hibernatelite.internal.context.ContextBinding;
+import dev.hibernatelite.internal.context.ContextSessions;
+import dev.hibernatelite.internal.context.Contexts;
+import dev.hibernatelite.internal.context.RequestContextListener;
+import dev.hibernatelite.internal.engine.SyncEngine;
+import dev.hibernatelite.internal.engine.SyncEngines;
+import dev.hibernatelite.internal.health.EngineMonitoring;
+import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.web.DatabaseUnavailableMapper;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The bundle's state and its one way of starting engines, shared by the server ({@link #run}),
+ * {@code db shell} ({@link #startForShell}) and the schema commands ({@link #startForTask}).
+ * The engines started by {@code run} or the shell are the ones {@code db.session()} and
+ * friends use until they stop.
+ *
+ * <p>Internal: not part of the public API.
+ *
+ * @param <C> the application's configuration type
+ */
+public final class BundleRuntime<C extends Configuration> {
+    private final BundleSpec<C> spec;
+    private final ContextBinding binding = new ContextBinding();
+    private volatile Engines engines;
+    private volatile boolean stopped;
+
+    /** @param spec what the bundle's builder declared */
+    public BundleRuntime(BundleSpec<C> spec) {
+        this.spec = spec;
+    }
+
+    /** @return what the bundle's builder declared */
+    public BundleSpec<C> spec() {
+        return spec;
+    }
+
+    /**
+     * The server's start: validates the configuration, starts every engine, registers their
+     * health checks and metrics, makes each request a context, ties the engines to the
+     * application's lifecycle.
+     *
+     * @param configuration the application's configuration
+     * @param environment the application's environment
+     * @throws EngineConfigurationException listing every configuration problem
+     */
+    public void run(C configuration, Environment environment) {
+        Engines started = start(configuration, environment.metrics());
+        EngineMonitoring.register(started.sync(), environment);
+        started.async().registerMonitoring(environment);
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                EngineMonitoring.removeMetrics(started.sync(), environment.metrics());
+                started.async().removeMetrics(environment.metrics());
+                stopAndClose(started);
+            }
+        });
+        environment.jersey().register(new RequestContextListener(started.contexts()));
+        environment.jersey().register(new CommitOnSuccessFilter());
+        environment.jersey().register(new DatabaseUnavailableMapper());
+    }
+
+    /**
+     * {@code db shell}'s start: every engine, as for the server, and one context current on every
+     * thread (JShell runs each snippet on a thread of its own).
+     *
+     * @param configuration the application's configuration
+     * @param metrics the registry the pools report to
+     * @param defaultEngine the engine {@code db.session()} uses in the shell
+     * @return what ends the shell's context (rolling back what was not committed) and closes the engines
+     */
+    public AutoCloseable startForShell(C configuration, MetricRegistry metrics, String defaultEngine) {
+        Engines started = start(configuration, metrics);
+        ContextSessions context = started.contexts().openShared("db shell", defaultEngine);
+        return () -> {
+            binding.share(null);
+            context.close();
+            stopAndClose(started);
+        };
+    }
+
+    /**
+     * A command's start: only the named sync engines, not published to the bundle (the caller
+     * closes them).
+     *
+     * @param configuration the application's configuration
+     * @param metrics the registry the pools report to
+     * @param only the engines to start, or null for every one
+     * @return the started engines
+     */
+    public SyncEngines startForTask(C configuration, MetricRegistry metrics, Set<String> only) {
+        BundleSpec.Settings settings = spec.validate(configuration);
+        return startSync(settings, metrics, only);
+    }
+
+    private Engines start(C configuration, MetricRegistry metrics) {
+        BundleSpec.Settings settings = spec.validate(configuration);
+        SyncEngines sync = startSync(settings, metrics, null);
+        AsyncEngines async;
+        try {
+            async = AsyncEngines.start(settings.async(), spec.bindings()::entitiesOf);
+        } catch (RuntimeException e) {
+            sync.close();
+            throw e;
+        }
+        Contexts contexts = new Contexts(sync, binding,
+                context -> async.view(() -> (ContextSessions) context, "ctx.async()"));
+        Engines started = new Engines(sync, async, contexts);
+        this.engines = started;
+        this.stopped = false;
+        return started;
+    }
+
+    private SyncEngines startSync(BundleSpec.Settings settings, MetricRegistry metrics, Set<String> only) {
+        List<SyncEngine> started = new ArrayList<>();
+        try {
+            for (EngineSettings s : settings.sync().values()) {
+                if (only == null || only.contains(s.name())) {
+                    started.add(SyncEngine.start(s, spec.bindings().entitiesOf(s.name()), metrics));
+                }
+            }
+        } catch (RuntimeException e) {
+            Collections.reverse(started);
+            SyncEngines.closeAll(started);
+            throw e;
+        }
+        return new SyncEngines(started);
+    }
+
+    private void stopAndClose(Engines started) {
+        if (engines == started) {
+            stopped = true;
+        }
+        started.close();
+    }
+
+    /**
+     * @param call the API call, for messages
+     * @return the async API on whatever context is current when a session is asked for
+     * @throws IllegalStateException before the bundle ran, after it stopped, or without async engines
+     */
+    public AsyncSessions async(String call) {
+        return engines(call).async().view(() -> currentContext("db.async().session()"), call);
+    }
+
+    /**
+     * @param call the API call, for messages
+     * @return the sync engines
+     * @throws IllegalStateException before the bundle ran, or after the application stopped
+     */
+    public SyncEngines syncEngines(String call) {
+        return engines(call).sync();
+    }
+
+    /**
+     * @param name an engine's name
+     * @param call the API call, for messages
+     * @return what users see of the engine
+     * @throws IllegalArgumentException if there is no such engine (HL203)
+     */
+    public Engine engine(String name, String call) {
+        return new EngineView(syncEngines(call).get(name));
+    }
+
+    /**
+     * @param call the API call, for messages
+     * @return what users see of the default engine
+     * @throws IllegalStateException if there is none (HL204)
+     */
+    public Engine defaultEngine(String call) {
+        return new EngineView(syncEngines(call).getDefault(call));
+    }
+
+    /**
+     * @param call the API call, for messages
+     * @return what users see of every engine, by name, in configuration order
+     */
+    public Map<String, Engine> allEngines(String call) {
+        Map<String, Engine> all = new LinkedHashMap<>();
+        syncEngines(call).all().forEach(e -> all.put(e.name(), new EngineView(e)));
+        return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * Opens a context on this thread: {@code db.context()}.
+     *
+     * @return the context
+     * @throws IllegalStateException before the bundle ran, or after the application stopped
+     */
+    public ContextSessions openContext() {
+        return engines("db.context()").contexts().open();
+    }
+
+    /**
+     * @param call the API call, for messages
+     * @return the context current on this thread
+     * @throws IllegalStateException if there is none (HL201), before the bundle ran or after it stopped
+     */
+    public ContextSessions currentContext(String call) {
+        ContextSessions context = binding.current();
+        if (context == null) {
+            engines(call);
+            throw new IllegalStateException(Messages.noContext(call));
+        }
+        return context;
+    }
+
+    /**
+     * Starts a test isolation of every engine, sync and async.
+     *
+     * @return what ends it, rolling everything back
+     * @throws IllegalStateException before the bundle ran, if an engine is already isolated, or if a
+     *         database cannot be reached
+     */
+    public AutoCloseable isolate() {
+        Engines current = engines("TestIsolation.open(db)");
+        return IsolatedEngines.isolate(current.sync(), current.async());
+    }
+
+    private Engines engines(String call) {
+        Engines current = engines;
+        if (current == null) {
+            throw new IllegalStateException(Messages.notStarted(call));
+        }
+        if (stopped) {
+            throw new IllegalStateException(Messages.stopped(call));
+        }
+        return current;
+    }
+}
