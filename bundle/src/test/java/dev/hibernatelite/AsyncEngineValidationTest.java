@@ -1,9 +1,9 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.fixtures.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
-import dev.hibernatelite.fixtures.Tag;
+import dev.hibernatelite.testfixtures.Tag;
 import io.dropwizard.util.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -1,7 +1,7 @@
 package dev.hibernatelite;
 
 import dev.hibernatelite.fixtures.Account;
-import dev.hibernatelite.fixtures.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,10 @@
 package dev.hibernatelite;
 
 import dev.hibernatelite.fixtures.CapturedLogs;
-import dev.hibernatelite.fixtures.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
-import dev.hibernatelite.fixtures.Tag;
+import dev.hibernatelite.testfixtures.Tag;
 import io.dropwizard.util.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -357,7 +357,7 @@ class EngineValidationTest {
                 ordered("default", EngineFactory.of("jdbc:h2:mem:"), "tags", EngineFactory.of("jdbc:h2:mem:")));
 
         assertThat(e.getProblems()).singleElement().asString()
-                .startsWith("HL116: entity dev.hibernatelite.fixtures.Tag is bound to engine 'tagz', but engines has"
+                .startsWith("HL116: entity dev.hibernatelite.testfixtures.Tag is bound to engine 'tagz', but engines has"
                         + " no such engine (known: default, tags).")
                 .contains("Did you mean 'tags'?")
                 .contains("Add engines.tagz to the configuration, or bind the entity to a known engine.");
@@ -374,7 +374,7 @@ class EngineValidationTest {
         EngineConfigurationException e = startFails(db, Map.of("default", EngineFactory.of("jdbc:h2:mem:")));
 
         assertThat(e.getProblems()).singleElement().asString()
-                .startsWith("HL116: entity dev.hibernatelite.fixtures.Tag is bound to engine 'archive'")
+                .startsWith("HL116: entity dev.hibernatelite.testfixtures.Tag is bound to engine 'archive'")
                 .doesNotContain("Did you mean");
     }
 

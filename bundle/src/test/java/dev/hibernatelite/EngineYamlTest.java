@@ -1,6 +1,6 @@
 package dev.hibernatelite;
 
-import dev.hibernatelite.fixtures.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
 import dev.hibernatelite.fixtures.YamlConfig;

@@ -3,7 +3,7 @@ package dev.hibernatelite;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.hibernatelite.fixtures.CapturedLogs;
-import dev.hibernatelite.fixtures.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.fixtures.NotesConfig;
 import dev.hibernatelite.fixtures.RunningBundle;
 import dev.hibernatelite.fixtures.YamlConfig;

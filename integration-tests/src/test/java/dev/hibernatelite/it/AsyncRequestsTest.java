@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.http.HttpResponse;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,7 +1,7 @@
 package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import org.junit.jupiter.api.Order;
@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,6 +1,7 @@
 package dev.hibernatelite.it;
 
-import dev.hibernatelite.it.support.CommandRun;
+import dev.hibernatelite.it.app.CommandApp;
+import dev.hibernatelite.testfixtures.CommandRun;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DbCreateCommandTest extends CommandTestDatabases {
     @Test
     void createsTheMissingTablesOfEveryEngineAndSaysWhichItCreated() throws Exception {
-        CommandRun run = CommandRun.run("db", "create", twoEngines());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", twoEngines());
 
         assertThat(run.failed()).as(run.toString()).isFalse();
         assertThat(run.out()).contains("engine 'default'").contains("created 1 table: notes")
@@ -26,8 +27,8 @@ class DbCreateCommandTest extends CommandTestDatabases {
     @Test
     void runningItAgainCreatesNothing() throws Exception {
         String config = twoEngines();
-        CommandRun.run("db", "create", config);
-        CommandRun again = CommandRun.run("db", "create", config);
+        CommandRun.run(CommandApp::new, "db", "create", config);
+        CommandRun again = CommandRun.run(CommandApp::new, "db", "create", config);
 
         assertThat(again.failed()).as(again.toString()).isFalse();
         assertThat(again.out()).contains("nothing to create; all 1 tables exist").doesNotContain("created");
@@ -38,7 +39,7 @@ class DbCreateCommandTest extends CommandTestDatabases {
         try (Connection c = DriverManager.getConnection(main.url()); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE notes (id bigint primary key, text varchar(10), extra int)");
         }
-        CommandRun run = CommandRun.run("db", "create", twoEngines());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", twoEngines());
 
         assertThat(run.out()).contains("engine 'default'").contains("nothing to create");
         try (Connection c = DriverManager.getConnection(main.url());
@@ -49,7 +50,7 @@ class DbCreateCommandTest extends CommandTestDatabases {
 
     @Test
     void withAnEngineNamedItCreatesOnlyThatEnginesTables() throws Exception {
-        CommandRun run = CommandRun.run("db", "create", "--engine", "tags", twoEngines());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", "--engine", "tags", twoEngines());
 
         assertThat(run.failed()).as(run.toString()).isFalse();
         assertThat(run.out()).contains("engine 'tags'").doesNotContain("engine 'default'");
@@ -59,7 +60,7 @@ class DbCreateCommandTest extends CommandTestDatabases {
 
     @Test
     void anUnknownEngineFailsNamingTheKnownOnes() throws Exception {
-        CommandRun run = CommandRun.run("db", "create", "--engine", "tagz", twoEngines());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", "--engine", "tagz", twoEngines());
 
         assertThat(run.failed()).isTrue();
         assertThat(run.err()).contains("HL301").contains("known: default, tags").contains("Did you mean 'tags'?")
@@ -69,7 +70,7 @@ class DbCreateCommandTest extends CommandTestDatabases {
 
     @Test
     void badConfigurationFailsWithItsYamlPathAndNoStackTrace() throws Exception {
-        CommandRun run = CommandRun.run("db", "create", config("  default:\n    url: \" \"\n  tags: \"" + tags.url()
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", config("  default:\n    url: \" \"\n  tags: \"" + tags.url()
                 + "\"\n"));
 
         assertThat(run.failed()).isTrue();
@@ -79,7 +80,7 @@ class DbCreateCommandTest extends CommandTestDatabases {
     @Test
     void theUrlItPrintsHasItsPasswordMasked() throws Exception {
         String withPassword = main.url() + "&password=pw-7f3a9-secret";
-        CommandRun run = CommandRun.run("db", "create", config("  default: \"" + withPassword + "\"\n  tags: \""
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "create", config("  default: \"" + withPassword + "\"\n  tags: \""
                 + tags.url() + "\"\n"));
 
         assertThat(run.failed()).as(run.toString()).isFalse();

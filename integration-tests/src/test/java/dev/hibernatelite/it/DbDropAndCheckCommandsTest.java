@@ -1,6 +1,7 @@
 package dev.hibernatelite.it;
 
-import dev.hibernatelite.it.support.CommandRun;
+import dev.hibernatelite.it.app.CommandApp;
+import dev.hibernatelite.testfixtures.CommandRun;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -13,14 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DbDropAndCheckCommandsTest extends CommandTestDatabases {
     private String createdTables() throws Exception {
         String config = configWithTagsAt(tags.url());
-        assertThat(CommandRun.run("db", "create", config).failed()).isFalse();
+        assertThat(CommandRun.run(CommandApp::new, "db", "create", config).failed()).isFalse();
         return config;
     }
 
     @Test
     void dropWithoutYesDropsNothingSaysWhatItWouldDropAndFails() throws Exception {
         String config = createdTables();
-        CommandRun run = CommandRun.run("db", "drop", "--engine", "tags", config);
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "drop", "--engine", "tags", config);
 
         assertThat(run.failed()).isTrue();
         assertThat(run.err()).contains("HL302").contains("would drop 1 table: tags").contains("--yes")
@@ -34,7 +35,7 @@ class DbDropAndCheckCommandsTest extends CommandTestDatabases {
         try (Connection c = DriverManager.getConnection(tags.url()); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE unmapped (id int)");
         }
-        CommandRun run = CommandRun.run("db", "drop", "--engine", "tags", "--yes", config);
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "drop", "--engine", "tags", "--yes", config);
 
         assertThat(run.failed()).as(run.toString()).isFalse();
         assertThat(run.out()).contains("engine 'tags'").contains("dropped 1 table: tags");
@@ -44,7 +45,7 @@ class DbDropAndCheckCommandsTest extends CommandTestDatabases {
 
     @Test
     void dropNeedsAnEngine() throws Exception {
-        CommandRun run = CommandRun.run("db", "drop", "--yes", createdTables());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "drop", "--yes", createdTables());
 
         assertThat(run.failed()).isTrue();
         assertThat(run.err()).contains("--engine");
@@ -53,7 +54,7 @@ class DbDropAndCheckCommandsTest extends CommandTestDatabases {
 
     @Test
     void dropOfAnUnknownEngineFailsNamingTheKnownOnes() throws Exception {
-        CommandRun run = CommandRun.run("db", "drop", "--engine", "tagz", "--yes", createdTables());
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "drop", "--engine", "tagz", "--yes", createdTables());
 
         assertThat(run.failed()).isTrue();
         assertThat(run.err()).contains("HL301").contains("Did you mean 'tags'?");
@@ -62,7 +63,7 @@ class DbDropAndCheckCommandsTest extends CommandTestDatabases {
 
     @Test
     void checkPrintsATableOfEveryEngineAndSucceedsWhenAllAnswer() throws Exception {
-        CommandRun run = CommandRun.run("db", "check", configWithTagsAt(tags.url() + "&password=pw-7f3a9-secret"));
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "check", configWithTagsAt(tags.url() + "&password=pw-7f3a9-secret"));
 
         assertThat(run.failed()).as(run.toString()).isFalse();
         assertThat(run.out()).contains("ENGINE").contains("STATUS")
@@ -73,7 +74,7 @@ class DbDropAndCheckCommandsTest extends CommandTestDatabases {
 
     @Test
     void checkReportsADatabaseThatIsDownWithItsErrorAndFails() throws Exception {
-        CommandRun run = CommandRun.run("db", "check", configWithTagsAt("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
+        CommandRun run = CommandRun.run(CommandApp::new, "db", "check", configWithTagsAt("jdbc:postgresql://127.0.0.1:1/nowhere?user=postgres"));
 
         assertThat(run.failed()).isTrue();
         assertThat(run.out()).containsPattern("default .* up").containsPattern("tags .*DOWN: .*refused");

@@ -3,8 +3,8 @@ package dev.hibernatelite.it;
 import dev.hibernatelite.it.app.CommandApp;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.CommandRun;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.CommandRun;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
@@ -40,7 +40,7 @@ class DbShellCommandTest {
         config = dir.resolve("config.yml").toString();
         Files.writeString(Path.of(config), "logging:\n  level: WARN\nengines:\n  default: \"" + database.url()
                 + "\"\n  tags: \"" + database.url() + "&password=pw-7f3a9-secret\"\n");
-        assertThat(CommandRun.run("db", "create", config).failed()).isFalse();
+        assertThat(CommandRun.run(CommandApp::new, "db", "create", config).failed()).isFalse();
     }
 
     @AfterEach

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.hibernatelite.EngineFactory;
 import dev.hibernatelite.HibernateLite;
 import dev.hibernatelite.SessionContext;
-import dev.hibernatelite.it.app.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.it.app.ProbeConfig;
 import dev.hibernatelite.it.support.LogCapture;
 import dev.hibernatelite.testing.TestDatabase;
@@ -25,7 +25,7 @@ import java.lang.reflect.Field;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The same request contexts on real MariaDB, and the defaults that matter for the MySQL family. */

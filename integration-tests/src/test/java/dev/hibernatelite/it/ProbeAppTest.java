@@ -2,7 +2,7 @@ package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.it.support.Pools;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;

@@ -2,7 +2,7 @@ package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.it.support.LogCapture;
 import dev.hibernatelite.it.support.ServerSessions;
 import dev.hibernatelite.testing.TestDatabase;
@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -2,8 +2,8 @@ package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.support.Eventually;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Eventually;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.it.support.ServerSessions;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stopping an application closes every async pool connection and every Vert.x thread it started. */

@@ -1,8 +1,8 @@
 package dev.hibernatelite.it;
 
 import dev.hibernatelite.it.app.ProbeApp;
-import dev.hibernatelite.it.support.Eventually;
-import dev.hibernatelite.it.support.Http;
+import dev.hibernatelite.testfixtures.Eventually;
+import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.it.support.Scenario;
 import dev.hibernatelite.it.support.ServerSessions;
 import dev.hibernatelite.testing.TestDatabase;

@@ -4,10 +4,10 @@ import dev.hibernatelite.EngineFactory;
 import dev.hibernatelite.HibernateLite;
 import dev.hibernatelite.SessionContext;
 import dev.hibernatelite.testing.TestIsolation;
-import dev.hibernatelite.it.app.Note;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
-import dev.hibernatelite.it.app.Tag;
+import dev.hibernatelite.testfixtures.Tag;
 import dev.hibernatelite.testing.TestDatabase;
 import dev.hibernatelite.testing.TestIsolationExtension;
 import io.dropwizard.core.setup.Environment;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.lang.reflect.Field;
 import java.util.Map;
 
-import static dev.hibernatelite.it.support.Http.encode;
+import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

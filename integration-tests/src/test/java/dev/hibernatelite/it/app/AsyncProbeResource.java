@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.app;
 
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.HibernateLite;
 import dev.hibernatelite.SessionContext;
 import io.smallrye.mutiny.Uni;

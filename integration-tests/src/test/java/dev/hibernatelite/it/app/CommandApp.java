@@ -1,5 +1,7 @@
 package dev.hibernatelite.it.app;
 
+import dev.hibernatelite.testfixtures.Tag;
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.HibernateLite;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;

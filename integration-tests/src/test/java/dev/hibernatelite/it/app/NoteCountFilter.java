@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.app;
 
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.HibernateLite;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;

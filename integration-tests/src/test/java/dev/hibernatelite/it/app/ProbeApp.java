@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.app;
 
+import dev.hibernatelite.testfixtures.Note;
 import dev.hibernatelite.Engine;
 import dev.hibernatelite.HibernateLite;
 import io.dropwizard.core.Application;

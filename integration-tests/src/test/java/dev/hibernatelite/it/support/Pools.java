@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.support;
 
+import dev.hibernatelite.testfixtures.Eventually;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.zaxxer.hikari.HikariDataSource;

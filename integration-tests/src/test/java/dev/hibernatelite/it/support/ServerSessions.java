@@ -1,5 +1,6 @@
 package dev.hibernatelite.it.support;
 
+import dev.hibernatelite.testfixtures.Eventually;
 import dev.hibernatelite.testing.TestDatabase;
 
 import java.sql.Connection;

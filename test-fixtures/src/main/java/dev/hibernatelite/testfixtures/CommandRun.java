@@ -1,7 +1,7 @@
-package dev.hibernatelite.it.support;
+package dev.hibernatelite.testfixtures;
 
-import dev.hibernatelite.it.app.CommandApp;
-import dev.hibernatelite.it.app.ProbeConfig;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.Configuration;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.util.JarLocation;
@@ -10,10 +10,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Runs a command line through Dropwizard's own {@link Cli}, as {@code java -jar app.jar ...}
- * would, against the {@link CommandApp}, and captures what it prints.
+ * would, and captures what it prints (the application's own output included, through the
+ * stream it is given).
  */
 public final class CommandRun {
     private final String out;
@@ -26,13 +28,20 @@ public final class CommandRun {
         this.failure = failure;
     }
 
-    public static CommandRun run(String... arguments) {
+    /**
+     * @param newApp makes the application, given where its commands print
+     * @param arguments the command line, for example {@code db create config.yml}
+     * @param <C> the application's configuration type
+     * @return what happened
+     */
+    public static <C extends Configuration> CommandRun run(Function<PrintStream, ? extends Application<C>> newApp,
+                                                           String... arguments) {
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
         ByteArrayOutputStream bundleOut = new ByteArrayOutputStream();
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         PrintStream commandOutput = new PrintStream(bundleOut, true, StandardCharsets.UTF_8);
-        CommandApp app = new CommandApp(commandOutput);
-        Bootstrap<ProbeConfig> bootstrap = new Bootstrap<>(app);
+        Application<C> app = newApp.apply(commandOutput);
+        Bootstrap<C> bootstrap = new Bootstrap<>(app);
         app.initialize(bootstrap);
         Cli cli = new Cli(new JarLocation(CommandRun.class), bootstrap, stdout, stderr);
         Optional<Throwable> failure = cli.run(arguments);

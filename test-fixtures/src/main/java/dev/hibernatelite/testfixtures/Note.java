@@ -1,4 +1,4 @@
-package dev.hibernatelite.it.app;
+package dev.hibernatelite.testfixtures;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,7 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** The probe application's one entity. */
+/** The test suites' main entity: a note with a unique text. */
 @Entity
 @Table(name = "notes")
 public class Note {

@@ -1,4 +1,4 @@
-package dev.hibernatelite.it.support;
+package dev.hibernatelite.testfixtures;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

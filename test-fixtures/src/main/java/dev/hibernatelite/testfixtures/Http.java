@@ -1,4 +1,4 @@
-package dev.hibernatelite.it.support;
+package dev.hibernatelite.testfixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
