@@ -57,6 +57,16 @@ class AsyncEngineValidationTest {
     }
 
     @Test
+    void anAsyncEngineWithoutAValueSaysWhatToGiveIt() {
+        Map<String, AsyncEngineFactory> async = new java.util.HashMap<>();
+        async.put("events", null);
+
+        assertThat(startFails(async).getProblems()).singleElement().asString()
+                .startsWith("HL131: asyncEngines.events has no value.")
+                .contains("events: postgresql://host:5432/db");
+    }
+
+    @Test
     void anEntityBoundToAnUnknownEngineIsCheckedAgainstAsyncEnginesToo() {
         HibernateLite<NotesConfig> db = HibernateLite.<NotesConfig>builder().engines(NotesConfig::getEngines)
                 .asyncEngines(NotesConfig::getAsyncEngines).entities(Note.class).entities("tagz", Tag.class).build();

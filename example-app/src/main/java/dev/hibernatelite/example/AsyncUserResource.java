@@ -45,7 +45,7 @@ public class AsyncUserResource {
     @GET
     public CompletionStage<List<User>> list() {
         // Jersey writes the response on the thread that completes the stage. The list has no bound,
-        // and a slow client would hold an event loop while it is written: asyncResponse completes
+        // and a slow client would hold an event loop while it is written: respond completes
         // the stage on a worker thread instead, now that the session's work is done.
         return db.async().respond(db.async().session()
                 .chain(session -> session.createSelectionQuery("from User order by name", User.class).getResultList()));

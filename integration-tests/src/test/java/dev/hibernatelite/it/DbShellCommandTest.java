@@ -4,6 +4,7 @@ import dev.hibernatelite.it.app.CommandApp;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
 import dev.hibernatelite.testfixtures.CommandRun;
+import dev.hibernatelite.testfixtures.ProducedMessagesRecorder;
 import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
@@ -62,6 +63,7 @@ class DbShellCommandTest {
             in.write((String.join("\n", lines) + "\n/exit\n").getBytes(StandardCharsets.UTF_8));
         }
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        ProducedMessagesRecorder.recordSeen(out);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exits after /exit").isTrue();
         return new Shell(process.exitValue(), out);
     }
@@ -119,5 +121,13 @@ class DbShellCommandTest {
         assertThat(shell.exitCode()).as(shell.out()).isZero();
         assertThat(shell.out()).contains("tags=1").contains("engine tags (")
                 .containsPattern("engine tags \\([^)]+\\), used by db.session\\(\\)");
+    }
+
+    @Test
+    void aShellEndingWithAnErrorStatusFailsTheCommandWithHl304() throws Exception {
+        Shell shell = shell(List.of(), "/exit 3");
+
+        assertThat(shell.exitCode()).as(shell.out()).isNotZero();
+        assertThat(shell.out()).contains("HL304: JShell ended with status 3");
     }
 }

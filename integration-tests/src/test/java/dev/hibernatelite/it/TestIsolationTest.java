@@ -21,10 +21,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.lang.reflect.Field;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 
 import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Test isolation on real PostgreSQL: each test's work, HTTP requests' commits included, is
@@ -134,6 +137,42 @@ class TestIsolationTest extends ProbeAppTest {
                 managed.stop();
             }
             tags.close();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void aSecondIsolationWhileTheFirstIsOpenIsRefused() {
+        assertThatThrownBy(() -> TestIsolation.open(APP.<ProbeApp>getApplication().db()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("HL209: engine 'default' is already in a test isolation.");
+        assertThat(http().get("/notes").statusCode()).as("the first isolation still serves").isEqualTo(200);
+    }
+
+    @Test
+    @Order(8)
+    void aThreadWaitingLongerThanTheWaitBoundForTheIsolatedConnectionIsToldWhy() throws Exception {
+        HibernateLite<ProbeConfig> db = HibernateLite.<ProbeConfig>builder().engines(ProbeConfig::getEngines)
+                .entities(Note.class).build();
+        Environment environment = start(db, Map.of("default", EngineFactory.builder().url(POSTGRES.url())
+                .maxWaitForConnection(io.dropwizard.util.Duration.milliseconds(500)).build()));
+        try (TestIsolation isolated = TestIsolation.open(db); SessionContext holder = db.context()) {
+            // the open transaction holds the isolation's one connection until this context ends
+            db.session().createSelectionQuery("select count(n) from Note n", Long.class).getSingleResult();
+
+            Throwable failure = CompletableFuture.supplyAsync(() -> {
+                try (SessionContext other = db.context()) {
+                    return db.session().createSelectionQuery("select count(n) from Note n", Long.class)
+                            .getSingleResult();
+                }
+            }).handle((count, e) -> e).get(30, TimeUnit.SECONDS);
+
+            assertThat(failure).isNotNull().hasStackTraceContaining("HL210: engine 'default' is in a test isolation,"
+                    + " which serves one connection, and another thread held it for more than 500 ms.");
+        } finally {
+            for (LifeCycle managed : environment.lifecycle().getManagedObjects()) {
+                managed.stop();
+            }
         }
     }
 

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Writes, when a module's tests end, the message ids (HLxxx) its tests made the bundle produce,
@@ -23,6 +26,22 @@ public final class ProducedMessagesRecorder implements TestExecutionListener {
     /** Where each module's ids go, relative to the module's directory. */
     public static final Path FILE = Path.of("target", "produced-messages.txt");
 
+    private static final Pattern ID = Pattern.compile("\\bHL\\d{3}(?=: )");
+    private static final Set<String> SEEN_IN_OTHER_JVMS = new ConcurrentSkipListSet<>();
+
+    /**
+     * Records the ids in what another JVM printed (a {@code db shell} process, an application
+     * started with {@code java}), for tests that assert on that output.
+     *
+     * @param output what the other JVM printed
+     */
+    public static void recordSeen(String output) {
+        Matcher ids = ID.matcher(output);
+        while (ids.find()) {
+            SEEN_IN_OTHER_JVMS.add(ids.group());
+        }
+    }
+
     @Override
     public void testPlanExecutionFinished(TestPlan testPlan) {
         Set<String> ids = producedInThisJvm();
@@ -34,9 +53,12 @@ public final class ProducedMessagesRecorder implements TestExecutionListener {
         }
     }
 
-    /** @return the ids the bundle formatted in this JVM so far (empty when the bundle is not on the class path) */
+    /**
+     * @return the ids the bundle formatted in this JVM so far, and those {@link #recordSeen seen} in
+     *         other JVMs' output
+     */
     public static Set<String> producedInThisJvm() {
-        Set<String> ids = new TreeSet<>();
+        Set<String> ids = new TreeSet<>(SEEN_IN_OTHER_JVMS);
         try {
             Class<?> catalogue = Class.forName("dev.hibernatelite.internal.message.Message");
             Method produced = catalogue.getMethod("produced");

@@ -286,7 +286,8 @@ public final class Messages {
     }
 
     public static String shellFailed(int status) {
-        return Message.SHELL_FAILED.format("JShell ended with status " + status + " (see its message above). db shell needs a JDK"
+        return Message.SHELL_FAILED.format("JShell ended with status " + status + " (see its message above;"
+                + " '/exit " + status + "' in the shell also ends it so). If it could not start, db shell needs a JDK"
                 + " (the jdk.jshell module), not a JRE.");
     }
 
