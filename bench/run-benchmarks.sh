@@ -38,7 +38,7 @@ if ! command -v wrk >/dev/null 2>&1; then
   exit 1
 fi
 
-mvn -B -q -pl bench -am package -DskipTests
+mvn -B -q -Pbench -pl bench -am package -DskipTests
 mkdir -p bench/results bench/target
 java -Xmx1g -cp bench/target/benchmarks.jar dev.hibernatelite.bench.BenchmarksReport "$@" \
     2>&1 | tee bench/target/benchmarks.log

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q -pl bench -am package -DskipTests
+mvn -B -q -Pbench -pl bench -am package -DskipTests
 mkdir -p bench/results
 java -cp bench/target/benchmarks.jar dev.hibernatelite.bench.PoolChoiceReport \
     --out bench/results/pool-choice.md --csv bench/results/pool-benchmark-iterations.csv "$@" \
