@@ -477,20 +477,20 @@ public final class BenchmarksReport {
             m.put("PostgreSQL", rs.getString(1) + "; max_connections=" + rs.getString(2) + ", shared_buffers="
                     + rs.getString(3) + ", synchronous_commit=" + rs.getString(4));
         }
-        Map<String, String> v = PoolChoiceReport.dependencyVersions();
-        m.put("Dropwizard", v.getOrDefault("io.dropwizard:dropwizard-core", "?") + " (dropwizard-hibernate "
-                + v.getOrDefault("io.dropwizard:dropwizard-hibernate", "?") + ", Jetty "
-                + v.getOrDefault("org.eclipse.jetty:jetty-server", "?") + ", Jersey "
-                + v.getOrDefault("org.glassfish.jersey.core:jersey-server", "?") + ")");
-        m.put("Hibernate ORM", v.getOrDefault("org.hibernate.orm:hibernate-core", "?"));
-        m.put("Jackson", v.getOrDefault("com.fasterxml.jackson.core:jackson-databind", "?") + " (jackson-datatype-hibernate6 "
-                + v.getOrDefault("com.fasterxml.jackson.datatype:jackson-datatype-hibernate6", "?") + ")");
-        m.put("pools", "HikariCP " + v.getOrDefault("com.zaxxer:HikariCP", "?") + ", tomcat-jdbc "
-                + v.getOrDefault("org.apache.tomcat:tomcat-jdbc", "?"));
-        m.put("PostgreSQL JDBC driver", v.getOrDefault("org.postgresql:postgresql", "?"));
-        m.put("this bundle", v.getOrDefault("dev.hibernatelite:dropwizard-hibernate-lite", "?") + gitDescribe());
+        Map<String, String> v = Machine.dependencyVersions();
+        m.put("Dropwizard", v.getOrDefault("dropwizard-core", "?") + " (dropwizard-hibernate "
+                + v.getOrDefault("dropwizard-hibernate", "?") + ", Jetty "
+                + v.getOrDefault("jetty-server", "?") + ", Jersey "
+                + v.getOrDefault("jersey-server", "?") + ")");
+        m.put("Hibernate ORM", v.getOrDefault("hibernate-core", "?"));
+        m.put("Jackson", v.getOrDefault("jackson-databind", "?") + " (jackson-datatype-hibernate6 "
+                + v.getOrDefault("jackson-datatype-hibernate6", "?") + ")");
+        m.put("pools", "HikariCP " + v.getOrDefault("HikariCP", "?") + ", tomcat-jdbc "
+                + v.getOrDefault("tomcat-jdbc", "?"));
+        m.put("PostgreSQL JDBC driver", v.getOrDefault("postgresql", "?"));
+        m.put("this bundle", v.getOrDefault("dropwizard-hibernate-lite", "?") + gitDescribe());
         m.put("load generator", wrkVersion == null ? "(not run)" : wrkVersion);
-        m.put("JMH", v.getOrDefault("org.openjdk.jmh:jmh-core", "?"));
+        m.put("JMH", v.getOrDefault("jmh-core", "?"));
         return m;
     }
 
