@@ -116,7 +116,7 @@ final class RunSettings {
         List<Family> out = new ArrayList<>();
         for (Family f : Family.catalogue(proposed)) {
             boolean wanted = families.isEmpty() || families.contains(f.id()) || f.id().equals(Family.LITE);
-            boolean phase = f.role() == Family.Role.VARIANT ? runs("variants") : true;
+            boolean phase = f.role() != Family.Role.VARIANT || runs("variants");
             if (wanted && phase && out.stream().noneMatch(f::sameApplicationAs)) {
                 out.add(f);
             }

@@ -150,8 +150,9 @@ final class HttpView {
     // ------------------------------------------------------------------ proposals and variants
 
     /**
-     * @return one entry per proposal measured ({@code key} names its text in the template): its
-     *         family and, per route, the throughput ratio and the application's CPU against {@code lite}
+     * @return one entry per proposal measured (a key set to true, such as {@code statsOff}, picks its
+     *         text in the template): its family and, per route, the throughput ratio and the
+     *         application's CPU against {@code lite}
      */
     private List<Map<String, Object>> proposals() {
         boolean statsApart = has("lite-stats-off");
@@ -176,7 +177,7 @@ final class HttpView {
                                 + (Double.isNaN(after / before) ? "" : fmt(" (%+.1f%%)", 100 * (after / before - 1)))));
             }
             if (!rows.isEmpty()) {
-                out.add(map("key", p[0], p[0], true, "family", p[1], "rows", rows));
+                out.add(map(p[0], true, "family", p[1], "rows", rows));
             }
         }
         return out;
