@@ -1,31 +1,44 @@
 #!/usr/bin/env bash
 # Measures this bundle against dropwizard-hibernate (@UnitOfWork), hand-wired Hibernate and plain
-# JDBC on a real PostgreSQL, and writes docs/benchmarks.md (plus bench/results/benchmarks-http.csv):
-#   - round trips and statements per request (PgWireCounter relay), same-JSON check
-#   - startup with 1 and 200 entities
-#   - JMH: the per-request cost of the context and of db.session() vs a hand-written session
-#   - HTTP load with wrk (read one row, list 20 rows, insert one row, a route without database):
-#     all applications of a group run at once, wrk drives one at a time, A B C / C B A order
-#   - the bundle's defaults one by one (variants), and a JFR profile of each application
+# JDBC on a real PostgreSQL, and writes docs/benchmarks.md from the data it collects
+# (bench/results/benchmarks.json). Phases:
+#   counts    round trips and statements per request (PgWireCounter relay), same-JSON check
+#   startup   cold starts with 1 and 200 entities
+#   jmh       the per-request cost of the context and of db.session() vs a hand-written session
+#   http      HTTP load with wrk (read one row, list 20 rows, insert one row, a route without
+#             database), ONE APPLICATION AT A TIME: each round starts every application in turn
+#             (A B C, A B C, ...) and stops it before the next; every route warmed, then measured;
+#             throughput, p50/p99, and the CPU per request of the application and of its
+#             PostgreSQL backends (from /proc)
+#   variants  the bundle with one default changed each, in the same rounds
+#   profile   a JFR recording of each main application per route, in the last round
 #
-#   bench/run-benchmarks.sh            full run, about 20 minutes on 2 cores
-#   bench/run-benchmarks.sh --quick    smoke run (about 5 minutes), figures meaningless
+#   bench/run-benchmarks.sh            full run, about an hour on 2 cores
+#   bench/run-benchmarks.sh --quick    smoke run (about 10 minutes), figures meaningless; writes
+#                                      bench/target/benchmarks-quick.{md,json}, never docs/
 #
 # Options (after the script name):
-#   --rounds N            A/B rounds per route in the main group (default 3)
-#   --variant-rounds N    rounds in the variants group (default 2)
-#   --seconds N           seconds per measurement (default 5); --warmup N (default 3)
+#   --rounds N            rounds of the HTTP phase (default 3; quick 2)
+#   --warmup N            seconds of wrk warm-up per route, each time an application starts (default 20)
+#   --seconds N           seconds per measurement (default 10); --settle-ms N pause after each
+#                         warm-up and each application (default 1000); --profile-seconds N (default 5)
 #   --connections N       wrk connections, the concurrency (default 16); --wrk-threads N (default 2)
 #   --pool-size N         every family's pool size (default 8)
+#   --startup-reps N      cold starts per family and entity count (default 2)
+#   --count-requests N    requests per route in the counts phase (default 100)
 #   --proposed k=v,...    the bundle's proposed defaults, as engine properties
 #                         (default hibernate.generate_statistics=false)
 #   --skip a,b / --only a,b   phases: counts, startup, jmh, http, profile, variants
-#   --families a,b        only these families (ids as in the report; lite stays as the variants' reference)
-#   --out FILE            report (default docs/benchmarks.md); --csv FILE; --keep-database
+#   --families a,b        only these families (ids as in the report; lite always stays, as the reference)
+#   --out FILE            report (default docs/benchmarks.md); --data FILE (default
+#                         bench/results/benchmarks.json); --work-dir DIR; --keep-database
+#   --render FILE.json    measure nothing: write the report again from a run's data
+#
+# Adding an application to the comparison is one line in Family.catalogue (http/Family.java).
 #
 # Needs wrk (apt-get install -y wrk). PostgreSQL: $HIBERNATE_LITE_BENCH_POSTGRES_URL, default
 # jdbc:postgresql://127.0.0.1:5432/test?user=postgres; the run creates the database hl_bench there
-# and drops it at the end, and needs about 56 free connections. Everything it starts ends with it.
+# and drops it at the end, and needs about 13 free connections. Everything it starts ends with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,12 +46,12 @@ if [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]]; then
   sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'
   exit 0
 fi
-if ! command -v wrk >/dev/null 2>&1; then
+if ! command -v wrk >/dev/null 2>&1 && [[ " $* " != *" --render "* ]]; then
   echo "run-benchmarks.sh: wrk is not installed; apt-get install -y wrk" >&2
   exit 1
 fi
 
-mvn -B -q -pl bench -am package -DskipTests
+mvn -B -q -Pbench -pl bench -am package -DskipTests
 mkdir -p bench/results bench/target
 java -Xmx1g -cp bench/target/benchmarks.jar dev.hibernatelite.bench.BenchmarksReport "$@" \
     2>&1 | tee bench/target/benchmarks.log

@@ -1,6 +1,6 @@
 -- Shared by the route scripts (prepended by the run): per-thread random seeds, and one
--- machine-readable result line, WRK-RESULT key=value ..., that Wrk.java parses.
--- Latencies are in microseconds. errors_status counts HTTP statuses >= 400.
+-- machine-readable result line, WRK-RESULT {json}, that Wrk.java reads with Jackson.
+-- Latencies are in microseconds. errorsStatus counts HTTP statuses >= 400.
 local thread_count = 0
 function setup(thread)
   thread_count = thread_count + 1
@@ -15,8 +15,9 @@ end
 
 function done(summary, latency, requests)
   io.write(string.format(
-    "WRK-RESULT requests=%d duration_us=%d bytes=%d errors_connect=%d errors_read=%d errors_write=%d"
-      .. " errors_status=%d errors_timeout=%d p50_us=%d p90_us=%d p99_us=%d p999_us=%d mean_us=%.1f max_us=%d\n",
+    'WRK-RESULT {"requests":%d,"durationMicros":%d,"bytes":%d,"errorsConnect":%d,"errorsRead":%d,'
+      .. '"errorsWrite":%d,"errorsStatus":%d,"errorsTimeout":%d,"p50Micros":%d,"p90Micros":%d,"p99Micros":%d,'
+      .. '"p999Micros":%d,"meanMicros":%.1f,"maxMicros":%d}\n',
     summary.requests, summary.duration, summary.bytes,
     summary.errors.connect, summary.errors.read, summary.errors.write, summary.errors.status, summary.errors.timeout,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),

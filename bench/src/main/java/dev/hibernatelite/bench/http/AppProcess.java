@@ -1,6 +1,7 @@
 package dev.hibernatelite.bench.http;
 
 import dev.hibernatelite.bench.BenchSettings;
+import dev.hibernatelite.bench.Json;
 import dev.hibernatelite.bench.app.BenchApp;
 
 import java.io.BufferedReader;
@@ -19,26 +20,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code BenchApp} JVM, started by the run and always stopped by it: its output goes to a log
- * file; {@link #awaitReady} waits for the {@code BENCH-READY} line. Every application gets the
- * same JVM options.
+ * file; {@link #awaitReady} waits for the {@code BENCH-READY} line (JSON, read with Jackson). Every
+ * application gets the same JVM options.
  */
 public final class AppProcess implements AutoCloseable {
     /** The JVM options of every application. */
     public static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
 
-    private static final Pattern NUMBER = Pattern.compile("\"(\\w+)\":(\\d+)");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Family family;
     private final int port;
     private final Process process;
     private final long startedNanos;
-    private final CompletableFuture<String> ready = new CompletableFuture<>();
+    private final CompletableFuture<Ready> ready = new CompletableFuture<>();
     private final Path log;
 
     private AppProcess(Family family, int port, Process process, long startedNanos, Path log) {
@@ -97,7 +95,9 @@ public final class AppProcess implements AutoCloseable {
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(BenchApp.READY)) {
                     long wallMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-                    ready.complete(line.substring(BenchApp.READY.length()).replace("}", ",\"wallMs\":" + wallMillis + "}"));
+                    Ready r = Json.read(line.substring(BenchApp.READY.length()), Ready.class);
+                    ready.complete(new Ready(r.mode(), r.entities(), r.uptimeMs(), r.generateMs(), r.databaseSetupMs(),
+                            wallMillis));
                 }
                 out.write(line);
                 out.newLine();
@@ -111,26 +111,36 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
-     * @param timeoutSeconds how long to wait
-     * @return the application's startup line, as JSON, with {@code wallMs} (launch to ready) added
+     * The line an application prints when it serves ({@code BENCH-READY {...}}), and how long it took.
+     *
+     * @param mode the route family
+     * @param entities entity classes mapped
+     * @param uptimeMs JVM uptime when the server had started
+     * @param generateMs of that, the time spent generating entity classes (not startup)
+     * @param databaseSetupMs time in the database bundle's run, or in the hand-wired setup
+     * @param wallMs from launching the JVM to that line, measured by the run
      */
-    public String awaitReady(long timeoutSeconds) throws Exception {
+    public record Ready(String mode, int entities, long uptimeMs, long generateMs, long databaseSetupMs, long wallMs) {
+    }
+
+    /**
+     * What {@code GET /bench/info} says: connections borrowed so far, and the pool's own timers where
+     * it keeps them (HikariCP with a MetricRegistry), else null.
+     */
+    public record Info(long borrows, Double poolWaitMeanMicros, Double poolWaitP99Micros, Double poolUsageMeanMillis,
+                       Double poolUsageP99Millis) {
+    }
+
+    /**
+     * @param timeoutSeconds how long to wait
+     * @return the application's startup line
+     */
+    public Ready awaitReady(long timeoutSeconds) throws Exception {
         try {
             return ready.get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException(family.id() + " not ready after " + timeoutSeconds + " s, see " + log);
         }
-    }
-
-    /** @return a number from a one-level JSON object such as the startup line, or -1 */
-    public static long number(String json, String key) {
-        Matcher m = NUMBER.matcher(json);
-        while (m.find()) {
-            if (m.group(1).equals(key)) {
-                return Long.parseLong(m.group(2));
-            }
-        }
-        return -1;
     }
 
     /** @return the {@code ApplicationName} the application's connections carry */
@@ -171,9 +181,14 @@ public final class AppProcess implements AutoCloseable {
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** @return what {@code GET /bench/info} says now */
+    public Info info() throws IOException, InterruptedException {
+        return Json.read(request("GET", "/bench/info", null).body(), Info.class);
+    }
+
     /** @return connections the application borrowed from its pool so far */
     public long borrows() throws IOException, InterruptedException {
-        return number(request("GET", "/bench/info", null).body(), "borrows");
+        return info().borrows();
     }
 
     @Override

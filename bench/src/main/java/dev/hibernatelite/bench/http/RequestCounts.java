@@ -20,6 +20,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class RequestCounts {
     private static final long SETTLE_MILLIS = 300;
+    /** The sample that holds the status of {@code GET} on a missing id. */
+    public static final String MISSING_STATUS = "GET /items/999999999 (status)";
+
     private RequestCounts() {
     }
 
@@ -33,11 +36,13 @@ public final class RequestCounts {
     public record PerRequest(double roundTrips, Map<String, Double> statements, double borrows) {
     }
 
-    /** One family's counts and sample answers. */
-    public record FamilyCounts(Family family, Map<Endpoint, PerRequest> perRequest, Map<String, String> samples) {
+    /** One family's counts and sample answers (request → body, or status for the missing id). */
+    public record FamilyCounts(String family, Map<Endpoint, PerRequest> perRequest, Map<String, String> samples) {
     }
 
     /**
+     * Counts one application after the other (each stopped before the next starts).
+     *
      * @param families what to count
      * @param url the benchmark database
      * @param poolSize pool size
@@ -46,57 +51,46 @@ public final class RequestCounts {
      */
     public static List<FamilyCounts> measure(List<Family> families, String url, int poolSize, int requests, Path workDir)
             throws Exception {
-        List<PgWireCounter> relays = new ArrayList<>();
-        List<AppProcess> apps = new ArrayList<>();
         List<FamilyCounts> result = new ArrayList<>();
-        try {
-            for (Family f : families) {
-                PgWireCounter relay = new PgWireCounter(BenchSettings.host(url), BenchSettings.port(url), 0);
-                relays.add(relay);
-                apps.add(AppProcess.start(f, BenchSettings.redirect(url, relay.port(), ""), poolSize, 1,
-                        workDir.resolve("counts"), List.of()));
-            }
-            for (AppProcess app : apps) {
+        for (Family f : families) {
+            try (PgWireCounter relay = new PgWireCounter(BenchSettings.host(url), BenchSettings.port(url), 0);
+                 AppProcess app = AppProcess.start(f, BenchSettings.redirect(url, relay.port(), ""), poolSize, 1,
+                         workDir.resolve("counts"), List.of())) {
                 app.awaitReady(180);
+                result.add(measure(app, relay, requests));
+                System.out.printf(Locale.ROOT, "   %-28s %s%n", f.id(), result.get(result.size() - 1).perRequest());
             }
-            for (int i = 0; i < apps.size(); i++) {
-                AppProcess app = apps.get(i);
-                PgWireCounter relay = relays.get(i);
-                Map<Endpoint, PerRequest> per = new LinkedHashMap<>();
-                for (Endpoint e : Endpoint.values()) {
-                    for (int n = 0; n < requests; n++) {
-                        send(app, e, n);
-                    }
-                    // The bundle ends a request's transaction after the response is written: let the last
-                    // request's ROLLBACK arrive before resetting, and after the measured requests.
-                    Thread.sleep(SETTLE_MILLIS);
-                    long borrowsBefore = app.borrows();
-                    relay.reset();
-                    for (int n = 0; n < requests; n++) {
-                        send(app, e, n);
-                    }
-                    Thread.sleep(SETTLE_MILLIS);
-                    PgWireCounter.Counts c = relay.counts();
-                    long borrows = app.borrows() - borrowsBefore;
-                    per.put(e, new PerRequest((double) c.roundTrips() / requests, kinds(c, requests),
-                            (double) borrows / requests));
-                }
-                Map<String, String> samples = new LinkedHashMap<>();
-                samples.put("GET /items/1", app.request("GET", "/items/1", null).body());
-                samples.put("GET /items?after=0&limit=20", app.request("GET", "/items?after=0&limit=20", null).body());
-                samples.put("POST /items", app.request("POST", "/items", insertBody(0))
-                        .body().replaceAll("\"id\":\\d+", "\"id\":<new>"));
-                samples.put("GET /items/999999999 (status)",
-                        Integer.toString(app.request("GET", "/items/999999999", null).statusCode()));
-                samples.put("GET /ping", app.request("GET", "/ping", null).body());
-                result.add(new FamilyCounts(app.family(), per, samples));
-                System.out.printf(Locale.ROOT, "   %-28s %s%n", app.family().id(), per);
-            }
-        } finally {
-            apps.forEach(AppProcess::close);
-            relays.forEach(PgWireCounter::close);
         }
         return result;
+    }
+
+    private static FamilyCounts measure(AppProcess app, PgWireCounter relay, int requests) throws Exception {
+        Map<Endpoint, PerRequest> per = new LinkedHashMap<>();
+        for (Endpoint e : Endpoint.values()) {
+            for (int n = 0; n < requests; n++) {
+                send(app, e, n);
+            }
+            // The bundle ends a request's transaction after the response is written: let the last
+            // request's ROLLBACK arrive before resetting, and after the measured requests.
+            Thread.sleep(SETTLE_MILLIS);
+            long borrowsBefore = app.borrows();
+            relay.reset();
+            for (int n = 0; n < requests; n++) {
+                send(app, e, n);
+            }
+            Thread.sleep(SETTLE_MILLIS);
+            PgWireCounter.Counts c = relay.counts();
+            long borrows = app.borrows() - borrowsBefore;
+            per.put(e, new PerRequest((double) c.roundTrips() / requests, kinds(c, requests), (double) borrows / requests));
+        }
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("GET /items/1", app.request("GET", "/items/1", null).body());
+        samples.put("GET /items?after=0&limit=20", app.request("GET", "/items?after=0&limit=20", null).body());
+        samples.put("POST /items", app.request("POST", "/items", insertBody(0))
+                .body().replaceAll("\"id\":\\d+", "\"id\":<new>"));
+        samples.put(MISSING_STATUS, Integer.toString(app.request("GET", "/items/999999999", null).statusCode()));
+        samples.put("GET /ping", app.request("GET", "/ping", null).body());
+        return new FamilyCounts(app.family().id(), per, samples);
     }
 
     private static void send(AppProcess app, Endpoint e, int n) throws Exception {

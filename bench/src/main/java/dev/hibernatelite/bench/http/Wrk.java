@@ -1,14 +1,14 @@
 package dev.hibernatelite.bench.http;
 
+import dev.hibernatelite.bench.Json;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,12 +57,15 @@ public final class Wrk {
         return threads;
     }
 
-    /** One wrk run's figures. */
-    public record Result(long requests, double seconds, long bytes, long errorsConnect, long errorsRead,
+    /**
+     * One wrk run's figures, as the scripts print them (JSON after {@code WRK-RESULT }); latencies in
+     * microseconds, {@code errorsStatus} counts HTTP statuses of 400 and above.
+     */
+    public record Result(long requests, long durationMicros, long bytes, long errorsConnect, long errorsRead,
                          long errorsWrite, long errorsStatus, long errorsTimeout, long p50Micros, long p90Micros,
                          long p99Micros, long p999Micros, double meanMicros, long maxMicros) {
         public double throughput() {
-            return requests / seconds;
+            return durationMicros == 0 ? 0 : requests / (durationMicros / 1e6);
         }
 
         public long errors() {
@@ -89,19 +92,7 @@ public final class Wrk {
         }
         String line = out.lines().filter(l -> l.startsWith("WRK-RESULT ")).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no result from wrk (exit " + p.exitValue() + "): " + out));
-        Map<String, String> v = new HashMap<>();
-        for (String kv : line.substring("WRK-RESULT ".length()).trim().split(" ")) {
-            int eq = kv.indexOf('=');
-            v.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        return new Result(l(v, "requests"), l(v, "duration_us") / 1e6, l(v, "bytes"), l(v, "errors_connect"),
-                l(v, "errors_read"), l(v, "errors_write"), l(v, "errors_status"), l(v, "errors_timeout"),
-                l(v, "p50_us"), l(v, "p90_us"), l(v, "p99_us"), l(v, "p999_us"), Double.parseDouble(v.get("mean_us")),
-                l(v, "max_us"));
-    }
-
-    private static long l(Map<String, String> v, String key) {
-        return Long.parseLong(v.get(key));
+        return Json.read(line.substring("WRK-RESULT ".length()), Result.class);
     }
 
     private static String resource(String name) throws IOException {

@@ -1,0 +1,144 @@
+package dev.hibernatelite.bench.http;
+
+import dev.hibernatelite.bench.BenchDatabase;
+import dev.hibernatelite.bench.BenchResults.Measurement;
+import dev.hibernatelite.bench.BenchResults.Profile;
+import dev.hibernatelite.bench.BenchSettings;
+import dev.hibernatelite.bench.Machine;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The HTTP load phase, one application at a time: in each round every application is started in
+ * turn (the same order every round: A B C, A B C, ...), and stopped before the next one starts, so
+ * no other JVM's JIT compiler or garbage collector runs during a measurement. Each started
+ * application has every route warmed with wrk for {@code warmupSeconds} (its JVM is new every
+ * round), then measured for {@code seconds}, reading the CPU time of its JVM and of the PostgreSQL
+ * backends serving it from {@code /proc} before and after. In the last round the profiled
+ * applications are also recorded with JFR on the profiled routes, after their measurement. The
+ * table is trimmed back to its seeded rows after each application.
+ */
+public final class HttpPhase {
+    /** The families recorded with JFR. */
+    public static final Set<String> PROFILED = Set.of("lite", "dwh", "hibernate", "jdbc");
+    /** The routes recorded with JFR. */
+    public static final List<Endpoint> PROFILED_ROUTES = List.of(Endpoint.READ, Endpoint.INSERT, Endpoint.PING);
+
+    /**
+     * @param rounds rounds (each starts every application once)
+     * @param warmupSeconds wrk warm-up per route and started application
+     * @param seconds wrk measurement per route and round
+     * @param settleMillis pause after each warm-up (JIT compilations finishing) and after each application
+     * @param connections wrk connections
+     * @param wrkThreads wrk threads
+     * @param poolSize every application's pool size
+     * @param profileSeconds wrk time under JFR; 0: no profile
+     * @param workDir logs, YAML, recordings
+     */
+    public record Options(int rounds, int warmupSeconds, int seconds, long settleMillis, int connections,
+                          int wrkThreads, int poolSize, int profileSeconds, Path workDir) {
+    }
+
+    private final Options o;
+    private final BenchDatabase db;
+    private final Wrk wrk;
+
+    public HttpPhase(Options options, BenchDatabase db) throws Exception {
+        this.o = options;
+        this.db = db;
+        this.wrk = new Wrk(options.workDir(), options.wrkThreads(), options.connections());
+    }
+
+    /**
+     * @param families the applications, in round order
+     * @param measurements where the measurements go
+     * @param profiles where the recordings' summaries go
+     */
+    public void run(List<Family> families, List<Measurement> measurements, List<Profile> profiles) throws Exception {
+        checkFreeConnections();
+        try (Connection admin = DriverManager.getConnection(BenchSettings.url())) {
+            for (int round = 1; round <= o.rounds(); round++) {
+                for (Family f : families) {
+                    System.out.printf(Locale.ROOT, "== HTTP round %d/%d: %s (load %s)%n", round, o.rounds(), f.id(),
+                            Machine.loadAverage());
+                    try (AppProcess app = AppProcess.start(f, db.url(), o.poolSize(), 1, o.workDir().resolve("http"),
+                            List.of())) {
+                        app.awaitReady(240);
+                        for (Endpoint e : f.endpoints()) {
+                            warm(app, e);
+                            measurements.add(measure(admin, app, e, round));
+                            if (o.profileSeconds() > 0 && round == o.rounds() && PROFILED.contains(f.id())
+                                    && PROFILED_ROUTES.contains(e)) {
+                                profiles.add(profile(app, e));
+                            }
+                        }
+                    }
+                    db.trimInserted();
+                    Thread.sleep(o.settleMillis());
+                }
+            }
+        }
+    }
+
+    private void warm(AppProcess app, Endpoint e) throws Exception {
+        Wrk.Result w = wrk.run(app.baseUrl(), e, o.warmupSeconds(), BenchDatabase.ROWS);
+        if (w.errors() > 0) {
+            System.out.printf("   warm-up %s %s: %d errors (see %s)%n", app.family().id(), e, w.errors(), app.log());
+        }
+        Thread.sleep(o.settleMillis()); // let the warm-up's last JIT compilations finish
+    }
+
+    private Measurement measure(Connection admin, AppProcess app, Endpoint e, int round) throws Exception {
+        String name = AppProcess.applicationName(app.family());
+        double load1 = Machine.load1();
+        long b0 = app.borrows();
+        double app0 = app.cpuMillis();
+        double db0 = CpuClock.backendMillis(admin, name);
+        Wrk.Result w = wrk.run(app.baseUrl(), e, o.seconds(), BenchDatabase.ROWS);
+        double app1 = app.cpuMillis();
+        double db1 = CpuClock.backendMillis(admin, name);
+        AppProcess.Info info = app.info();
+        Measurement m = new Measurement(round, app.family().id(), e, w, info.borrows() - b0, load1, info,
+                app0 < 0 || app1 < 0 ? -1 : app1 - app0, db0 < 0 || db1 < 0 ? -1 : db1 - db0);
+        System.out.printf(Locale.ROOT, "   %-6s %-26s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
+                        + "  borrows/req %.3f  CPU/req app %4.0f µs db %4.0f µs  load %.2f%n", e, app.family().id(),
+                w.throughput(), w.p50Micros() / 1000.0, w.p99Micros() / 1000.0, w.errors(),
+                w.requests() == 0 ? 0 : (double) m.borrows() / w.requests(), m.appCpuPerRequest(), m.dbCpuPerRequest(),
+                load1);
+        return m;
+    }
+
+    private Profile profile(AppProcess app, Endpoint e) throws Exception {
+        Path file = o.workDir().resolve("profile").resolve(app.family().id() + "-" + e.script() + ".jfr").toAbsolutePath();
+        Files.createDirectories(file.getParent());
+        app.request("POST", "/bench/jfr/start", "{}");
+        Wrk.Result w = wrk.run(app.baseUrl(), e, o.profileSeconds(), BenchDatabase.ROWS);
+        app.request("POST", "/bench/jfr/stop?file=" + file, "{}");
+        AppProcess.Info info = app.info();
+        JfrProfile.Summary summary = JfrProfile.read(file);
+        System.out.printf(Locale.ROOT, "   %-6s %-26s %8.0f req/s under JFR, %d samples, %s%n", e, app.family().id(),
+                w.throughput(), summary.samples(), file);
+        return new Profile(app.family().id(), e, o.profileSeconds(), w.throughput(), summary, info);
+    }
+
+    private void checkFreeConnections() throws Exception {
+        int needed = o.poolSize() + 5;
+        try (Connection c = DriverManager.getConnection(BenchSettings.url()); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT current_setting('max_connections')::int - (SELECT count(*) FROM"
+                     + " pg_stat_activity) - current_setting('superuser_reserved_connections')::int")) {
+            rs.next();
+            if (rs.getInt(1) < needed) {
+                throw new IllegalStateException("the HTTP phase needs " + needed + " free connections (pool "
+                        + o.poolSize() + " and the run's own) but PostgreSQL has " + rs.getInt(1));
+            }
+        }
+    }
+}
