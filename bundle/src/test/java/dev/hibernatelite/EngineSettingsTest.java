@@ -15,6 +15,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,7 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EngineSettingsTest {
 
     private static EngineSettings resolve(EngineFactory engine) {
-        return new EngineSettingsResolver("engines").resolveOrThrow(Map.of("reports", engine), false).get("reports");
+        List<String> problems = new ArrayList<>();
+        EngineSettings settings = new EngineSettingsResolver("engines").resolve(Map.of("reports", engine), false, problems)
+                .get("reports");
+        assertThat(problems).isEmpty();
+        return settings;
     }
 
     @Test

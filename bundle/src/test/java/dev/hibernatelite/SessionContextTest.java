@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -171,9 +172,17 @@ class SessionContextTest {
     }
 
     @Test
-    void sessionFactoriesListsEveryEngineInConfigurationOrder() {
-        assertThat(db.engines()).containsOnlyKeys("default", "tags");
-        assertThat(db.sessionFactory("tags")).isSameAs(db.engines().get("tags").sessionFactory());
+    void enginesListsEveryEngineInConfigurationOrder() throws Exception {
+        HibernateLite<NotesConfig> ordered = HibernateLite.<NotesConfig>builder().engines(NotesConfig::getEngines)
+                .noDefaultEngine().entities("tags", Tag.class).build();
+        Map<String, EngineFactory> engines = new LinkedHashMap<>();
+        engines.put("tags", EngineFactory.of("jdbc:h2:mem:"));
+        engines.put("archive", EngineFactory.of("jdbc:h2:mem:"));
+        engines.put("metrics", EngineFactory.of("jdbc:h2:mem:"));
+        try (RunningBundle started = RunningBundle.start(ordered, engines)) {
+            assertThat(ordered.engines().keySet()).containsExactly("tags", "archive", "metrics");
+            assertThat(ordered.engines().get("tags").sessionFactory()).isSameAs(ordered.sessionFactory("tags"));
+        }
     }
 
     @Test

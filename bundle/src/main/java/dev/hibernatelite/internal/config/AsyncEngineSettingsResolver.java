@@ -135,11 +135,6 @@ public final class AsyncEngineSettingsResolver {
         return scheme;
     }
 
-    /** @return whether Hibernate Reactive and Vert.x, optional dependencies of the bundle, are on the class path */
-    public static boolean reactivePresent() {
-        return REACTIVE_PRESENT;
-    }
-
     private static boolean loadable(String className) {
         try {
             Class.forName(className, false, AsyncEngineSettingsResolver.class.getClassLoader());

@@ -68,23 +68,6 @@ public final class EngineSettingsResolver {
         return Collections.unmodifiableMap(result);
     }
 
-    /**
-     * Resolves the map and fails if anything is wrong.
-     *
-     * @param engines the map as read from the YAML
-     * @param defaultRequired whether a {@code default} engine must exist
-     * @return the settings of every engine
-     * @throws EngineConfigurationException listing every problem
-     */
-    public Map<String, EngineSettings> resolveOrThrow(Map<String, EngineFactory> engines, boolean defaultRequired) {
-        List<String> problems = new ArrayList<>();
-        Map<String, EngineSettings> settings = resolve(engines, defaultRequired, problems);
-        if (!problems.isEmpty()) {
-            throw new EngineConfigurationException(problems);
-        }
-        return settings;
-    }
-
     private EngineSettings resolveOne(String name, EngineFactory factory, List<String> problems) {
         String path = root + "." + name;
         if (name == null || name.isBlank() || name.contains(".")) {

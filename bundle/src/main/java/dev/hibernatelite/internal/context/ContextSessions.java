@@ -189,11 +189,6 @@ public final class ContextSessions implements SessionContext {
         return !closed;
     }
 
-    /** @return whether any session was opened in this context (and is still open) */
-    public synchronized boolean hasSessions() {
-        return !sessions.isEmpty();
-    }
-
     @Override
     public void close() {
         if (binding != null) {

@@ -35,7 +35,7 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
             return super.toResponse(exception);
         }
         String engine = engineOf(exception);
-        LOG.warn(Messages.databaseUnavailableLog(engine, Secrets.mask(describe(exception))));
+        LOG.warn(Messages.databaseUnavailableLog(engine, Secrets.describeRoot(exception, null)));
         return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .header("Retry-After", "1")
@@ -74,13 +74,5 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
             }
         }
         return null;
-    }
-
-    private static String describe(Throwable exception) {
-        Throwable root = exception;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }
