@@ -15,8 +15,8 @@ import java.util.stream.Stream;
  * A PostgreSQL of a test's own that the test may stop and start, for fault tests: what the
  * application does when its database goes away under it and comes back. It runs zonky's binaries
  * from Maven Central (those of the embedded PostgreSQL), so it needs no PostgreSQL on the machine;
- * its data lives in a temporary directory and its port stays the same across stops. Created
- * stopped; {@link #close()} stops it and deletes its data.
+ * its data (and the server's log, {@code postgres.log}) live in a temporary directory and its port
+ * stays the same across stops. Created stopped; {@link #close()} stops it and deletes its data.
  *
  * <pre>{@code
  * try (PrivatePostgres postgres = PrivatePostgres.create()) {
@@ -61,8 +61,10 @@ public final class PrivatePostgres implements AutoCloseable {
             throw new IllegalStateException("the private PostgreSQL on port " + port + " is already running");
         }
         try {
+            ProcessBuilder.Redirect log = ProcessBuilder.Redirect.appendTo(directory.resolve("postgres.log").toFile());
             running = EmbeddedPostgres.builder().setDataDirectory(directory.resolve("data"))
-                    .setCleanDataDirectory(false).setPort(port).setPGStartupWait(STARTUP_WAIT).start();
+                    .setCleanDataDirectory(false).setPort(port).setPGStartupWait(STARTUP_WAIT)
+                    .setOutputRedirector(log).setErrorRedirector(log).start();
         } catch (IOException e) {
             throw new UncheckedIOException("the private PostgreSQL on port " + port + " did not start", e);
         }
