@@ -41,13 +41,7 @@ public final class DatabaseProbe {
      */
     public static DatabaseInfo probe(EngineSettings settings, long timeoutMillis)
             throws SQLException, ReflectiveOperationException {
-        Driver driver = driver(settings.driverClass());
-        Properties properties = connectionProperties(settings, timeoutMillis);
-        Connection connection = driver.connect(settings.jdbcUrl(), properties);
-        if (connection == null) {
-            throw new SQLException("the driver " + settings.driverClass() + " returned no connection");
-        }
-        try (connection) {
+        try (Connection connection = connect(settings, settings.jdbcUrl(), timeoutMillis)) {
             DatabaseMetaData meta = connection.getMetaData();
             long waitTimeout = -1;
             if (settings.vendor().isMySqlFamily()) {
@@ -61,6 +55,23 @@ public final class DatabaseProbe {
             return new DatabaseInfo(meta.getDatabaseProductName(), meta.getDatabaseProductVersion(),
                     meta.getDatabaseMajorVersion(), meta.getDatabaseMinorVersion(), waitTimeout);
         }
+    }
+
+    /**
+     * @param settings the engine's settings (driver, credentials, driver properties)
+     * @param url the URL to connect to
+     * @param timeoutMillis how long connecting may take, where the driver lets us bound it
+     * @return a connection outside the pool; the caller closes it
+     * @throws SQLException if no connection could be made
+     * @throws ReflectiveOperationException if the driver cannot be instantiated
+     */
+    static Connection connect(EngineSettings settings, String url, long timeoutMillis)
+            throws SQLException, ReflectiveOperationException {
+        Connection connection = driver(settings.driverClass()).connect(url, connectionProperties(settings, timeoutMillis));
+        if (connection == null) {
+            throw new SQLException("the driver " + settings.driverClass() + " returned no connection");
+        }
+        return connection;
     }
 
     static Properties connectionProperties(EngineSettings settings, long timeoutMillis) {

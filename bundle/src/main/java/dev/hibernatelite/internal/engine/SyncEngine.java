@@ -100,10 +100,10 @@ public final class SyncEngine implements AutoCloseable {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
             }
-            if (settings.shutdownOnClose()) {
-                shutDownInMemoryDatabase(settings.name(), pool);
-            }
             pool.close();
+            if (settings.shutdownOnClose()) {
+                shutDownInMemoryDatabase(settings);
+            }
             if (e instanceof EngineConfigurationException) {
                 throw e;
             }
@@ -179,13 +179,13 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = addTo(failure, e);
         }
-        if (settings.shutdownOnClose()) {
-            shutDownInMemoryDatabase(name(), pool);
-        }
         try {
             pool.close();
         } catch (RuntimeException e) {
             failure = addTo(failure, e);
+        }
+        if (settings.shutdownOnClose()) {
+            shutDownInMemoryDatabase(settings);
         }
         LOG.info("engine '{}' closed", name());
         if (failure != null) {
@@ -193,24 +193,19 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** Shuts down an H2 in-memory database the engine made live as long as itself. */
-    private static void shutDownInMemoryDatabase(String engine, HikariDataSource pool) {
-        Connection connection = null;
-        try {
-            connection = pool.getConnection();
-            try (Statement st = connection.createStatement()) {
-                st.execute("SHUTDOWN");
-            }
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("engine '{}': could not shut down its in-memory database: {}", engine, e.toString());
-        } finally {
-            if (connection != null) {
-                try {
-                    connection.close();
-                } catch (SQLException expected) {
-                    // the pool's rollback-on-return fails: the database is gone, as intended
-                }
-            }
+    /**
+     * Shuts down an H2 in-memory database the engine made live as long as itself. Called after the
+     * pool closed, over a connection of its own that does not create the database again if it is
+     * already gone (the pool may have been opening connections up to its close).
+     */
+    private static void shutDownInMemoryDatabase(EngineSettings settings) {
+        try (Connection connection = DatabaseProbe.connect(settings, settings.jdbcUrl() + ";IFEXISTS=TRUE",
+                settings.maxWaitMillis()); Statement st = connection.createStatement()) {
+            st.execute("SHUTDOWN");
+        } catch (SQLException e) {
+            LOG.debug("engine '{}': its in-memory database was already gone: {}", settings.name(), e.toString());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.warn("engine '{}': could not shut down its in-memory database: {}", settings.name(), e.toString());
         }
     }
 
