@@ -4,7 +4,7 @@ import dev.hibernatelite.it.app.CommandApp;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
 import dev.hibernatelite.testfixtures.CommandRun;
-import dev.hibernatelite.testfixtures.ProducedMessagesRecorder;
+import dev.hibernatelite.testfixtures.ChildJvm;
 import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
@@ -16,12 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,28 +48,16 @@ class DbShellCommandTest {
         database.close();
     }
 
-    private record Shell(int exitCode, String out) {
-    }
-
-    private Shell shell(List<String> options, String... lines) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), CommandApp.class.getName(), "db", "shell"));
-        command.addAll(options);
-        command.add(config);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        try (OutputStream in = process.getOutputStream()) {
-            in.write((String.join("\n", lines) + "\n/exit\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        ProducedMessagesRecorder.recordSeen(out);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the shell exits after /exit").isTrue();
-        return new Shell(process.exitValue(), out);
+    private ChildJvm.Result shell(List<String> options, String... lines) {
+        List<String> arguments = new ArrayList<>(List.of("db", "shell"));
+        arguments.addAll(options);
+        arguments.add(config);
+        return ChildJvm.run(CommandApp.class, arguments, String.join("\n", lines) + "\n/exit\n", Duration.ofSeconds(60));
     }
 
     @Test
     void theBannerListsEnginesEntitiesAndWhatIsBoundWithoutThePassword() throws Exception {
-        Shell shell = shell(List.of());
+        ChildJvm.Result shell = shell(List.of());
 
         assertThat(shell.exitCode()).as(shell.out()).isZero();
         assertThat(shell.out()).contains("db shell for command-app")
@@ -81,7 +68,7 @@ class DbShellCommandTest {
 
     @Test
     void whatTheShellCommitsTheApplicationReads() throws Exception {
-        Shell shell = shell(List.of(),
+        ChildJvm.Result shell = shell(List.of(),
                 "db.session().persist(new Note(\"written in the shell\"))",
                 "db.commit()",
                 "System.out.println(\"count=\" + db.session().createSelectionQuery(\"select count(n) from Note n\","
@@ -101,7 +88,7 @@ class DbShellCommandTest {
 
     @Test
     void whatTheShellDoesNotCommitIsRolledBackWhenItExits() throws Exception {
-        Shell shell = shell(List.of(), "db.session().persist(new Note(\"never committed\"))",
+        ChildJvm.Result shell = shell(List.of(), "db.session().persist(new Note(\"never committed\"))",
                 "db.session().flush()");
 
         assertThat(shell.exitCode()).as(shell.out()).isZero();
@@ -112,7 +99,7 @@ class DbShellCommandTest {
 
     @Test
     void withAnEngineNamedDbSessionIsThatEnginesSession() throws Exception {
-        Shell shell = shell(List.of("--engine", "tags"),
+        ChildJvm.Result shell = shell(List.of("--engine", "tags"),
                 "db.session().persist(new Tag(\"tagged in the shell\"))",
                 "db.commit()",
                 "System.out.println(\"tags=\" + db.session().createSelectionQuery(\"from Tag\", Tag.class)"
@@ -125,7 +112,7 @@ class DbShellCommandTest {
 
     @Test
     void aShellEndingWithAnErrorStatusFailsTheCommandWithHl304() throws Exception {
-        Shell shell = shell(List.of(), "/exit 3");
+        ChildJvm.Result shell = shell(List.of(), "/exit 3");
 
         assertThat(shell.exitCode()).as(shell.out()).isNotZero();
         assertThat(shell.out()).contains("HL304: JShell ended with status 3");

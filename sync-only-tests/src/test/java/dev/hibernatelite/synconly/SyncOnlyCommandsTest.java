@@ -1,5 +1,6 @@
 package dev.hibernatelite.synconly;
 
+import dev.hibernatelite.testfixtures.ChildJvm;
 import dev.hibernatelite.testfixtures.CommandRun;
 import dev.hibernatelite.testing.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -7,12 +8,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -67,18 +66,11 @@ class SyncOnlyCommandsTest {
     @Test
     void dbShellRunsQueriesAndCommits() throws Exception {
         db("create", config);
-        Process shell = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SyncOnlyApp.class.getName(), "db", "shell", config))
-                .redirectErrorStream(true).start();
-        try (OutputStream in = shell.getOutputStream()) {
-            in.write(("db.session().persist(new Note(\"from the shell\"))\ndb.commit()\n"
-                    + "db.session().createSelectionQuery(\"select count(n) from Note n\", Long.class).getSingleResult()\n"
-                    + "/exit\n").getBytes(StandardCharsets.UTF_8));
-        }
-        String out = new String(shell.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(shell.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(shell.exitValue()).as(out).isZero();
-        assertThat(out).contains("db shell for").contains("==> 1");
+        ChildJvm.Result shell = ChildJvm.run(SyncOnlyApp.class, List.of("db", "shell", config),
+                "db.session().persist(new Note(\"from the shell\"))\ndb.commit()\n"
+                        + "db.session().createSelectionQuery(\"select count(n) from Note n\", Long.class).getSingleResult()\n"
+                        + "/exit\n", Duration.ofSeconds(60));
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("db shell for").contains("==> 1");
     }
 }
