@@ -38,6 +38,7 @@ public final class AsyncEngineFactory {
     private final Duration minIdleTime;
     private final Duration validationQueryTimeout;
     private final Map<String, String> properties;
+    private final MigrationsFactory migrations;
 
     private AsyncEngineFactory(Builder b) {
         url = b.url;
@@ -49,6 +50,7 @@ public final class AsyncEngineFactory {
         minIdleTime = b.minIdleTime;
         validationQueryTimeout = b.validationQueryTimeout;
         properties = Collections.unmodifiableMap(new LinkedHashMap<>(b.properties));
+        migrations = b.migrations;
     }
 
     /**
@@ -109,6 +111,14 @@ public final class AsyncEngineFactory {
         return properties;
     }
 
+    /**
+     * @return the engine's schema migrations as written; they run through the JDBC URL that matches
+     *         the async URL ({@code postgresql://...} becomes {@code jdbc:postgresql://...})
+     */
+    public Optional<MigrationsFactory> getMigrations() {
+        return Optional.ofNullable(migrations);
+    }
+
     /** A description without the password, safe to log. */
     @Override
     public String toString() {
@@ -128,6 +138,7 @@ public final class AsyncEngineFactory {
         private Duration minIdleTime;
         private Duration validationQueryTimeout;
         private Map<String, String> properties = new LinkedHashMap<>();
+        private MigrationsFactory migrations;
 
         private Builder() {
         }
@@ -224,6 +235,16 @@ public final class AsyncEngineFactory {
         @JsonProperty
         public Builder properties(Map<String, String> properties) {
             this.properties = new LinkedHashMap<>(properties == null ? Map.of() : properties);
+            return this;
+        }
+
+        /**
+         * @param migrations the engine's schema migrations
+         * @return this builder
+         */
+        @JsonProperty
+        public Builder migrations(MigrationsFactory migrations) {
+            this.migrations = migrations;
             return this;
         }
 

@@ -70,6 +70,7 @@ public final class EngineFactory {
     final Boolean readOnlyByDefault;
     final TransactionIsolation defaultTransactionIsolation;
     final boolean autoCommentsEnabled;
+    final MigrationsFactory migrations;
 
     EngineFactory(EngineFactoryBuilder b) {
         this.url = b.url;
@@ -88,6 +89,7 @@ public final class EngineFactory {
         this.readOnlyByDefault = b.readOnlyByDefault;
         this.defaultTransactionIsolation = b.defaultTransactionIsolation;
         this.autoCommentsEnabled = b.autoCommentsEnabled;
+        this.migrations = b.migrations;
     }
 
     /**
@@ -205,6 +207,14 @@ public final class EngineFactory {
         return autoCommentsEnabled;
     }
 
+    /**
+     * @return the engine's schema migrations as written ({@code migrations:}); when absent the engine
+     *         still migrates from {@code classpath:db/migration/<engine>} if that folder exists
+     */
+    public Optional<MigrationsFactory> getMigrations() {
+        return Optional.ofNullable(migrations);
+    }
+
     /** A description without the password, safe to log. */
     @Override
     public String toString() {
@@ -233,7 +243,8 @@ public final class EngineFactory {
                 && Objects.equals(minIdleTime, that.minIdleTime)
                 && Objects.equals(initializationQuery, that.initializationQuery)
                 && Objects.equals(readOnlyByDefault, that.readOnlyByDefault)
-                && defaultTransactionIsolation == that.defaultTransactionIsolation;
+                && defaultTransactionIsolation == that.defaultTransactionIsolation
+                && Objects.equals(migrations, that.migrations);
     }
 
     @Override

@@ -33,6 +33,7 @@ public final class EngineFactoryBuilder {
     Boolean readOnlyByDefault;
     TransactionIsolation defaultTransactionIsolation;
     boolean autoCommentsEnabled;
+    MigrationsFactory migrations;
 
     EngineFactoryBuilder() {
     }
@@ -54,6 +55,7 @@ public final class EngineFactoryBuilder {
         readOnlyByDefault = f.readOnlyByDefault;
         defaultTransactionIsolation = f.defaultTransactionIsolation;
         autoCommentsEnabled = f.autoCommentsEnabled;
+        migrations = f.migrations;
     }
 
     /**
@@ -277,6 +279,18 @@ public final class EngineFactoryBuilder {
     @JsonProperty
     public EngineFactoryBuilder autoCommentsEnabled(boolean enabled) {
         this.autoCommentsEnabled = enabled;
+        return this;
+    }
+
+    /**
+     * Sets the engine's schema migrations.
+     *
+     * @param migrations where its migrations are, whether to apply them at startup, the history table
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder migrations(MigrationsFactory migrations) {
+        this.migrations = migrations;
         return this;
     }
 

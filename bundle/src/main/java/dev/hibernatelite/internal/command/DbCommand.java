@@ -1,6 +1,7 @@
 package dev.hibernatelite.internal.command;
 
 import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.internal.migration.MigrationException;
 import dev.hibernatelite.internal.runtime.BundleRuntime;
 import io.dropwizard.configuration.ConfigurationException;
 import io.dropwizard.core.Configuration;
@@ -39,11 +40,18 @@ public final class DbCommand<C extends Configuration> extends ConfiguredCommand<
      */
     public DbCommand(Class<C> configurationClass, BundleRuntime<C> runtime, Object bundle) {
         super(runtime.spec().commandName(),
-                "Database tasks on the engines of the configuration file: create, drop, check, shell");
+                "Database tasks on the engines of the configuration file: create, drop, check, shell, migrate,"
+                        + " info, validate, baseline, repair, revision");
         this.configurationClass = configurationClass;
         this.out = runtime.spec().commandOutput();
         for (DbSubcommand<C> sub : List.of(new CreateTablesCommand<>(runtime), new DropTablesCommand<>(runtime),
-                new CheckCommand<>(runtime), new ShellCommand<>(runtime, bundle))) {
+                new CheckCommand<>(runtime), new ShellCommand<>(runtime, bundle),
+                new MigrationCommand<>(runtime, MigrationCommand.Task.MIGRATE),
+                new MigrationCommand<>(runtime, MigrationCommand.Task.INFO),
+                new MigrationCommand<>(runtime, MigrationCommand.Task.VALIDATE),
+                new MigrationCommand<>(runtime, MigrationCommand.Task.BASELINE),
+                new MigrationCommand<>(runtime, MigrationCommand.Task.REPAIR),
+                new RevisionCommand<>(runtime))) {
             subcommands.put(sub.name(), sub);
         }
     }
@@ -74,7 +82,7 @@ public final class DbCommand<C extends Configuration> extends ConfiguredCommand<
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
         if (e instanceof CommandFailedException || e instanceof EngineConfigurationException
-                || e instanceof ConfigurationException) {
+                || e instanceof ConfigurationException || e instanceof MigrationException) {
             cli.getStdErr().println(e.getMessage());
         } else {
             cli.getStdErr().println(getName() + " " + namespace.getString(SUBCOMMAND) + " failed: " + e);

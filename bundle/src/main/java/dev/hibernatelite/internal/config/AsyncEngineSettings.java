@@ -19,13 +19,22 @@ import java.util.Map;
  * @param idleMillis how long an idle connection is kept
  * @param validationTimeoutMillis the bound of the health check
  * @param properties Hibernate properties
+ * @param migrations the engine's schema migrations, run through the matching JDBC URL
  */
 public record AsyncEngineSettings(String name, String yamlPath, String url, String scheme, String user, String password,
                                   int maxSize, long maxWaitMillis, int maxWaitQueueSize, long idleMillis,
-                                  long validationTimeoutMillis, Map<String, String> properties) {
+                                  long validationTimeoutMillis, Map<String, String> properties,
+                                  MigrationSettings migrations) {
     /** @return the URL, safe to print */
     public String maskedUrl() {
         return Secrets.mask(url);
+    }
+
+    /** @return the JDBC URL that names the same database ({@code jdbc:postgresql://...}) */
+    public String jdbcUrl() {
+        String scheme = url.substring(0, url.indexOf(':'));
+        String jdbcScheme = scheme.equals("postgres") ? "postgresql" : scheme;
+        return "jdbc:" + jdbcScheme + url.substring(scheme.length());
     }
 
     /** A description without the password. */

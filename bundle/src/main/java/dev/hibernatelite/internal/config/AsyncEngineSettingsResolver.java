@@ -103,9 +103,12 @@ public final class AsyncEngineSettingsResolver {
         if (scheme == null) {
             return null;
         }
+        String jdbcUrl = "jdbc:" + (scheme.equals("postgres") ? "postgresql" : scheme) + url.substring(scheme.length());
+        MigrationSettings migrations = MigrationSettingsResolver.resolve(path, name,
+                factory.getMigrations().orElse(null), JdbcUrls.vendorOf(jdbcUrl), problems);
         return new AsyncEngineSettings(name, path, url, scheme, factory.getUser().orElse(null),
                 factory.getPassword().orElse(null), maxSize, wait.toMilliseconds(), queue, idle.toMilliseconds(),
-                validation.toMilliseconds(), factory.getProperties());
+                validation.toMilliseconds(), factory.getProperties(), migrations);
     }
 
     private static String scheme(String path, String url, List<String> problems) {

@@ -32,6 +32,7 @@ import java.util.Map;
  * @param hibernateProperties the properties for Hibernate
  * @param driverProperties the properties for the JDBC driver
  * @param shutdownOnClose whether the engine must shut an in-memory database down when it closes
+ * @param migrations the engine's schema migrations
  */
 public record EngineSettings(
         String name,
@@ -55,7 +56,8 @@ public record EngineSettings(
         boolean autoComments,
         Map<String, String> hibernateProperties,
         Map<String, String> driverProperties,
-        boolean shutdownOnClose) {
+        boolean shutdownOnClose,
+        MigrationSettings migrations) {
 
     /** @return the URL as written, safe to print */
     public String maskedUrl() {

@@ -124,6 +124,9 @@ public final class EngineSettingsResolver {
         Duration idle = factory.getMinIdleTime().orElse(EngineFactory.DEFAULT_MIN_IDLE_TIME);
         checkAtLeast(path + ".minIdleTime", idle, MIN_IDLE_MILLIS, "10s", EngineFactory.DEFAULT_MIN_IDLE_TIME, problems);
 
+        MigrationSettings migrations = MigrationSettingsResolver.resolve(path, name,
+                factory.getMigrations().orElse(null), vendor, problems);
+
         if (url == null || driverClass == null) {
             return null;
         }
@@ -162,7 +165,7 @@ public final class EngineSettingsResolver {
                 validation.toMilliseconds(), age, idle.toMilliseconds(),
                 blankToNull(factory.getInitializationQuery().orElse(null)), factory.getReadOnlyByDefault().orElse(null),
                 isolation, factory.isAutoCommentsEnabled(), Collections.unmodifiableMap(hibernate),
-                Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url));
+                Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url), migrations);
     }
 
     private static String resolveDriver(String path, String url, DatabaseVendor vendor, String configuredClass,

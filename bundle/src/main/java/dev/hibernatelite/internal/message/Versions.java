@@ -16,6 +16,7 @@ final class Versions {
     static final String HIBERNATE_REACTIVE;
     static final String VERTX;
     static final String SCRAM;
+    static final String FLYWAY;
 
     static {
         Properties versions = new Properties();
@@ -29,6 +30,7 @@ final class Versions {
         HIBERNATE_REACTIVE = versions.getProperty("hibernate-reactive", "2.4.11.Final");
         VERTX = versions.getProperty("vertx", "4.5.22");
         SCRAM = versions.getProperty("scram-client", "2.1");
+        FLYWAY = versions.getProperty("flyway", "13.12.1");
     }
 
     private Versions() {

@@ -15,6 +15,10 @@ import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.health.EngineMonitoring;
 import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.migration.MigrationHealthCheck;
+import dev.hibernatelite.internal.migration.MigrationTarget;
+import dev.hibernatelite.internal.migration.MigrationTargets;
+import dev.hibernatelite.internal.migration.StartupMigrations;
 import dev.hibernatelite.internal.web.DatabaseUnavailableMapper;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Environment;
@@ -63,8 +67,12 @@ public final class BundleRuntime<C extends Configuration> {
      * @throws EngineConfigurationException listing every configuration problem
      */
     public void run(C configuration, Environment environment) {
-        Engines started = start(configuration, environment.metrics());
+        BundleSpec.Settings settings = spec.validate(configuration);
+        MigrationTargets migrations = MigrationTargets.of(settings.sync(), settings.async());
+        StartupMigrations.run(migrations);
+        Engines started = start(settings, environment.metrics());
         EngineMonitoring.register(started.sync(), environment);
+        registerMigrationChecks(migrations, settings, environment);
         started.async().registerMonitoring(environment);
         environment.lifecycle().manage(new Managed() {
             @Override
@@ -113,7 +121,20 @@ public final class BundleRuntime<C extends Configuration> {
     }
 
     private Engines start(C configuration, MetricRegistry metrics) {
-        BundleSpec.Settings settings = spec.validate(configuration);
+        return start(spec.validate(configuration), metrics);
+    }
+
+    private static void registerMigrationChecks(MigrationTargets migrations, BundleSpec.Settings settings,
+                                                Environment environment) {
+        for (MigrationTarget target : migrations.withMigrations()) {
+            long bound = target.async() ? settings.async().get(target.name()).validationTimeoutMillis()
+                    : settings.sync().get(target.name()).validationTimeoutMillis();
+            environment.healthChecks().register(MigrationHealthCheck.nameOf(target),
+                    new MigrationHealthCheck(target, environment.getHealthCheckExecutorService(), bound));
+        }
+    }
+
+    private Engines start(BundleSpec.Settings settings, MetricRegistry metrics) {
         SyncEngines sync = startSync(settings, metrics, null);
         AsyncEngines async;
         try {

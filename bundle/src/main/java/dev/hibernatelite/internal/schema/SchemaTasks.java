@@ -111,7 +111,7 @@ public final class SchemaTasks {
         return found.tables();
     }
 
-    private static Map<String, Object> settingsOf(SyncEngine engine) {
+    static Map<String, Object> settingsOf(SyncEngine engine) {
         Map<String, Object> settings = new HashMap<>(
                 engine.registry().requireService(ConfigurationService.class).getSettings());
         // only what the entities map: never run an import.sql found on the classpath
@@ -119,7 +119,7 @@ public final class SchemaTasks {
         return settings;
     }
 
-    private static HibernateSchemaManagementTool tool(SyncEngine engine) {
+    static HibernateSchemaManagementTool tool(SyncEngine engine) {
         return (HibernateSchemaManagementTool) engine.registry().requireService(SchemaManagementTool.class);
     }
 
@@ -224,7 +224,7 @@ public final class SchemaTasks {
         }
     }
 
-    private record Options(Map<String, Object> settings) implements ExecutionOptions {
+    record Options(Map<String, Object> settings) implements ExecutionOptions {
         @Override
         public Map<String, Object> getConfigurationValues() {
             return settings;
