@@ -69,8 +69,9 @@ public final class DbCommand<C extends Configuration> extends ConfiguredCommand<
                     .setDefault(SUBCOMMAND, sub.name())
                     .help(sub.description())
                     .description(sub.description());
-            addFileArgument(parser);
+            // the subcommand's own positional arguments (db revision's MESSAGE) come before the file
             sub.configure(parser);
+            addFileArgument(parser);
         }
     }
 

@@ -112,12 +112,19 @@ public final class FlywayMigrator {
      */
     public Applied migrate() {
         return run("db migrate", flyway -> {
+            // Flyway validates too, but names versions only: this names the files
+            requireValid(flyway);
             MigrateResult result = flyway.migrate();
             List<String> applied = new ArrayList<>();
             for (MigrateOutput output : result.migrations) {
                 applied.add(label(output.version, output.description));
             }
-            return new Applied(result.initialSchemaVersion, result.targetSchemaVersion, applied);
+            String to = result.targetSchemaVersion;
+            if (applied.isEmpty()) {
+                MigrationInfo current = flyway.info().current();
+                to = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+            }
+            return new Applied(result.initialSchemaVersion, to, applied);
         });
     }
 
@@ -155,20 +162,22 @@ public final class FlywayMigrator {
      * @throws MigrationException (HL311) naming each file that does not match
      */
     public int validate() {
-        return run("db validate", flyway -> {
-            ValidateResult result = flyway.validateWithResult();
-            if (!result.validationSuccessful) {
-                List<String> problems = new ArrayList<>();
-                for (ValidateOutput invalid : result.invalidMigrations) {
-                    problems.add(FlywayFailures.describe(invalid));
-                }
-                if (problems.isEmpty() && result.errorDetails != null) {
-                    problems.add(FlywayFailures.firstLine(result.errorDetails.errorMessage));
-                }
-                throw new MigrationException(MigrationMessages.migrationsInvalid(target.header(), problems), null);
+        return run("db validate", this::requireValid);
+    }
+
+    private int requireValid(Flyway flyway) {
+        ValidateResult result = flyway.validateWithResult();
+        if (!result.validationSuccessful) {
+            List<String> problems = new ArrayList<>();
+            for (ValidateOutput invalid : result.invalidMigrations) {
+                problems.add(FlywayFailures.describe(invalid));
             }
-            return result.validateCount;
-        });
+            if (problems.isEmpty() && result.errorDetails != null) {
+                problems.add(FlywayFailures.firstLine(result.errorDetails.errorMessage));
+            }
+            throw new MigrationException(MigrationMessages.migrationsInvalid(target.header(), problems), null);
+        }
+        return result.validateCount;
     }
 
     /**

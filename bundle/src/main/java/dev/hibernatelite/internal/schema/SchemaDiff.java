@@ -6,7 +6,6 @@ import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Table;
 import org.hibernate.tool.schema.TargetType;
-import org.hibernate.tool.schema.UniqueConstraintSchemaUpdateStrategy;
 import org.hibernate.tool.schema.spi.ContributableMatcher;
 import org.hibernate.tool.schema.spi.ScriptTargetOutput;
 import org.hibernate.tool.schema.spi.TargetDescriptor;
@@ -57,9 +56,6 @@ public final class SchemaDiff {
             throws SQLException {
         Map<String, Object> settings = SchemaTasks.settingsOf(engine);
         settings.put(AvailableSettings.FORMAT_SQL, "true");
-        // unique keys are looked up by name; an existing one is never dropped and re-created
-        settings.put(AvailableSettings.UNIQUE_CONSTRAINT_SCHEMA_UPDATE_STRATEGY,
-                UniqueConstraintSchemaUpdateStrategy.RECREATE_QUIETLY.name());
         if (connection != null) {
             settings.put(AvailableSettings.JAKARTA_HBM2DDL_CONNECTION, connection);
         }
