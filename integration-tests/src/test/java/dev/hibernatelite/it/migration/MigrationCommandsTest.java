@@ -172,4 +172,43 @@ class MigrationCommandsTest extends MigrationFixture {
 
         assertThat(run.out() + run.err()).doesNotContain("pw-7f3a9-secret").contains("password=****");
     }
+
+    private String rawConfig(String yaml) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("raw.yml");
+        Files.writeString(file, "logging:\n  level: WARN\n" + yaml);
+        return file.toString();
+    }
+
+    @Test
+    void anAsyncEngineMigratesThroughTheMatchingJdbcUrl() throws Exception {
+        migration("V1__notes.sql", V1);
+        String asyncUrl = database.url().substring("jdbc:".length());
+
+        CommandRun run = db("migrate", rawConfig("engines:\n  default: \"" + database.url() + "\"\nasyncEngines:\n"
+                + "  reactive:\n    url: \"" + asyncUrl + "\"\n    migrations:\n      locations: [\"filesystem:"
+                + migrations + "\"]\n"));
+
+        assertThat(run.failed()).as(run.toString()).isFalse();
+        assertThat(run.out()).contains("async engine 'reactive' (jdbc:postgresql://").contains("applied 1 migration: V1 notes")
+                .doesNotContain("engine 'default'");
+        assertThat(applied()).containsExactly("1");
+    }
+
+    @Test
+    void anEngineNamedThatHasNoMigrationsFolderSaysWhereToCreateIt() throws Exception {
+        CommandRun run = db("migrate", "--engine", "default", rawConfig("engines:\n  default: \"" + database.url() + "\"\n"));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL312").contains("engine 'default' (")
+                .contains("classpath:db/migration/default does not exist")
+                .contains("src/main/resources/db/migration/default").contains("engines.default.migrations.locations");
+    }
+
+    @Test
+    void withNoEngineHavingMigrationsMigrateFails() throws Exception {
+        CommandRun run = db("migrate", rawConfig("engines:\n  default: \"" + database.url() + "\"\n"));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL319").contains("no engine has migrations (engines: default)");
+    }
 }
