@@ -73,4 +73,30 @@ class SyncOnlyCommandsTest {
         assertThat(shell.exitCode()).as(shell.out()).isZero();
         assertThat(shell.out()).contains("db shell for").contains("==> 1");
     }
+
+    @Test
+    void migrationsOnADatabaseWhoseFlywaySupportIsMissingNameTheArtifactToAdd() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(Path.of(config), "logging:\n  level: WARN\nengines:\n  default:\n    url: \"" + database.url()
+                + "\"\n    migrations:\n      locations: [\"filesystem:" + folder + "\"]\n");
+
+        CommandRun migrate = db("migrate", config);
+
+        assertThat(migrate.failed()).isTrue();
+        assertThat(migrate.err()).contains("HL153").contains("engines.default.migrations")
+                .contains("org.flywaydb:flyway-database-postgresql:");
+    }
+
+    @Test
+    void migrationsRunWithoutTheAsyncStackOnH2() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("migrations"));
+        Files.writeString(folder.resolve("V1__notes.sql"), "create table notes (id bigint primary key);\n");
+        Files.writeString(Path.of(config), "logging:\n  level: WARN\nengines:\n  default:\n    url: \"jdbc:h2:"
+                + dir.resolve("h2") + "\"\n    migrations:\n      locations: [\"filesystem:" + folder + "\"]\n");
+
+        CommandRun migrate = db("migrate", config);
+
+        assertThat(migrate.failed()).as("%s", migrate).isFalse();
+        assertThat(migrate.out()).contains("applied 1 migration: V1 notes");
+    }
 }

@@ -96,7 +96,8 @@ public final class MigrationMessages {
 
     public static String revisionUnsupported(String header, String database) {
         return Message.REVISION_UNSUPPORTED_DATABASE.format(header + "db revision writes DDL for PostgreSQL, MariaDB,"
-                + " MySQL and H2 databases; this one is " + database + ". Write the migration by hand.");
+                + " MySQL and H2 databases; this one is " + database + ". Write the migration by hand (Flyway's"
+                + " V<version>__<description>.sql in the engine's folder).");
     }
 
     public static String commandFailed(String header, String command, String cause) {

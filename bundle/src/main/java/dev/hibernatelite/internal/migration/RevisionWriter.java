@@ -62,7 +62,7 @@ public final class RevisionWriter {
         DatabaseVendor vendor = live.vendor();
         if (vendor != DatabaseVendor.POSTGRESQL && !vendor.isMySqlFamily() && vendor != DatabaseVendor.H2) {
             throw new MigrationException(MigrationMessages.revisionUnsupported(live.header(),
-                    engine.databaseInfo().map(i -> i.productName()).orElse(vendor.displayName())), null);
+                    engine.databaseInfo().map(i -> i.productName()).orElse("not one of them")), null);
         }
         String slug = slug(description);
         if (slug.isEmpty()) {

@@ -211,4 +211,15 @@ class MigrationCommandsTest extends MigrationFixture {
         assertThat(run.failed()).isTrue();
         assertThat(run.err()).contains("HL319").contains("no engine has migrations (engines: default)");
     }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerFailsTheCommandWithItsError() throws Exception {
+        migration("V1__notes.sql", V1);
+
+        CommandRun run = db("info", config("jdbc:postgresql://127.0.0.1:1/nothing?user=app&password=pw-7f3a9-secret", ""));
+
+        assertThat(run.failed()).isTrue();
+        assertThat(run.err()).contains("HL317").contains("engine 'default' (jdbc:postgresql://127.0.0.1:1/nothing")
+                .contains("db info failed").doesNotContain("pw-7f3a9-secret").doesNotContain("\tat ");
+    }
 }
