@@ -1,7 +1,13 @@
 package dev.hibernatelite.testing;
 
+import dev.hibernatelite.internal.runtime.TestSchemas;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.util.Arrays;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * A fresh database on a real server, dropped when the test class ends. Register it before the
@@ -17,17 +23,29 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * }</pre>
  *
  * The database is created on the first call to {@link #url()} (or at once, by
- * {@link DatabaseServer#createDatabase()}), so it exists before the application starts.
+ * {@link DatabaseServer#createDatabase()}), so it exists before the application starts. With
+ * {@link #migrated()} its schema is made then too, by the application's migrations, once per test
+ * class when the field is static; {@link #withTablesOf} creates the entities' tables instead, as
+ * {@code db create} does. Test isolation ({@link TestIsolationExtension}) works on top of either.
  */
 public final class TestDatabase implements AutoCloseable, AfterAllCallback {
     private final DatabaseServer server;
+    private final List<String> migrations;
+    private final List<Class<?>> entities;
     private String name;
     private String url;
 
     TestDatabase(DatabaseServer server, String name, String url) {
+        this(server, name, url, List.of(), List.of());
+    }
+
+    private TestDatabase(DatabaseServer server, String name, String url, List<String> migrations,
+                         List<Class<?>> entities) {
         this.server = server;
         this.name = name;
         this.url = url;
+        this.migrations = migrations;
+        this.entities = entities;
     }
 
     /** @return a fresh database on the PostgreSQL server for tests, created on first use */
@@ -40,12 +58,61 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
         return new TestDatabase(DatabaseServer.mariadb(), null, null);
     }
 
-    /** @return the database's JDBC URL (with the server's credentials); creates the database on first call */
+    /**
+     * The same kind of database, whose schema is made by the {@code default} engine's migrations
+     * ({@code classpath:db/migration/default}) when it is created: once per test class for a static
+     * field, before the application starts.
+     *
+     * @return a new, not yet created, test database
+     */
+    public TestDatabase migrated() {
+        return migratedFrom("classpath:db/migration/default");
+    }
+
+    /**
+     * As {@link #migrated()}, from other locations (an engine's {@code migrations.locations}).
+     *
+     * @param locations Flyway locations: {@code classpath:db/migration/reports}, {@code filesystem:/path}
+     * @return a new, not yet created, test database
+     */
+    public TestDatabase migratedFrom(String... locations) {
+        requireNonNull(locations, "locations");
+        return new TestDatabase(server, null, null, List.copyOf(Arrays.asList(locations)), List.of());
+    }
+
+    /**
+     * The same kind of database, where the tables of the given entities are created when it is
+     * created, as {@code db create} does: for tests of an application that has no migrations.
+     *
+     * @param entities the {@code @Entity} classes whose tables to create
+     * @return a new, not yet created, test database
+     */
+    public TestDatabase withTablesOf(Class<?>... entities) {
+        requireNonNull(entities, "entities");
+        return new TestDatabase(server, null, null, List.of(), List.copyOf(Arrays.asList(entities)));
+    }
+
+    /**
+     * @return the database's JDBC URL (with the server's credentials); creates the database on first call,
+     *         and migrates it or creates its tables when asked to
+     * @throws RuntimeException if a migration fails (the message names its file and line)
+     */
     public synchronized String url() {
         if (url == null) {
             TestDatabase created = server.createDatabase();
             this.name = created.name;
             this.url = created.url;
+            try {
+                if (!migrations.isEmpty()) {
+                    TestSchemas.migrate(url, migrations);
+                }
+                if (!entities.isEmpty()) {
+                    TestSchemas.createTables(url, entities);
+                }
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
         }
         return url;
     }
