@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BlogIsolationTest {
     @RegisterExtension
     @Order(0)
-    static final TestDatabase POSTGRES = TestDatabase.postgres();
+    static final TestDatabase POSTGRES = TestDatabase.postgres().migrated();
 
     @RegisterExtension
     @Order(1)

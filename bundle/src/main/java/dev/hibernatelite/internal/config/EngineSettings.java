@@ -64,6 +64,17 @@ public record EngineSettings(
         return Secrets.mask(configuredUrl);
     }
 
+    /**
+     * @param url another database on the same server (a scratch database)
+     * @return these settings on that database, which the engine does not shut down on close
+     */
+    public EngineSettings withJdbcUrl(String url) {
+        return new EngineSettings(name, yamlPath, url, configuredUrl, vendor, driverClass, user, password, maxSize,
+                minSize, maxWaitMillis, validationQuery, validationTimeoutMillis, maxConnectionAgeMillis,
+                minIdleTimeMillis, initializationQuery, readOnlyByDefault, transactionIsolation, autoComments,
+                hibernateProperties, driverProperties, false, migrations);
+    }
+
     /** A description without the password. */
     @Override
     public String toString() {

@@ -12,7 +12,6 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -86,7 +85,7 @@ public final class RevisionWriter {
             // prototype's db create made in this database (run db baseline on it afterwards).
             diff = diffOnEmptyOrLive(engine, target);
         } else {
-            diff = diff(engine, null, target);
+            diff = diff(engine, target);
         }
         int version = nextVersion(folder, status);
         List<String> statements = new java.util.ArrayList<>(diff.statements());
@@ -109,9 +108,9 @@ public final class RevisionWriter {
                 status.pending().size());
     }
 
-    private static SchemaDiff.Result diff(SyncEngine engine, Connection connection, MigrationTarget target) {
+    private static SchemaDiff.Result diff(SyncEngine engine, MigrationTarget target) {
         try {
-            return SchemaDiff.against(engine, connection, Set.of(target.migrations().table()));
+            return SchemaDiff.against(engine, Set.of(target.migrations().table()));
         } catch (SQLException | RuntimeException e) {
             throw new MigrationException(MigrationMessages.commandFailed(target.header(), "db revision",
                     "could not compare the database with the entities: " + target.describe(e)), e);
@@ -128,9 +127,7 @@ public final class RevisionWriter {
         }
         try (ScratchDatabase closing = scratch) {
             FlywayMigrator.onUrl(target, scratch.url()).migrate();
-            try (Connection connection = scratch.connect()) {
-                return diff(engine, connection, target);
-            }
+            return diffOn(scratch, engine, target);
         } catch (SQLException e) {
             throw new MigrationException(MigrationMessages.commandFailed(target.header(), "db revision",
                     "the scratch database failed: " + target.describe(e)), e);
@@ -142,13 +139,24 @@ public final class RevisionWriter {
         try {
             scratch = ScratchDatabase.create(target);
         } catch (SQLException | RuntimeException e) {
-            return diff(engine, null, target);
+            return diff(engine, target);
         }
-        try (ScratchDatabase closing = scratch; Connection connection = scratch.connect()) {
-            return diff(engine, connection, target);
+        try (ScratchDatabase closing = scratch) {
+            return diffOn(scratch, engine, target);
         } catch (SQLException e) {
             throw new MigrationException(MigrationMessages.commandFailed(target.header(), "db revision",
                     "the scratch database failed: " + target.describe(e)), e);
+        }
+    }
+
+    /**
+     * Compares the entities with the scratch database through an engine of its own, booted on it: Hibernate
+     * reads a database's tables in the catalog it found at boot, which is the engine's database's name.
+     */
+    private static SchemaDiff.Result diffOn(ScratchDatabase scratch, SyncEngine engine, MigrationTarget target) {
+        try (SyncEngine onScratch = SyncEngine.start(engine.settings().withJdbcUrl(scratch.url()), engine.entities(),
+                null)) {
+            return diff(onScratch, target);
         }
     }
 

@@ -46,19 +46,14 @@ public final class SchemaDiff {
     }
 
     /**
-     * @param engine the engine whose entities are the target
-     * @param connection the database to compare with (a scratch copy), or null for the engine's own
+     * @param engine the engine whose entities are the target, on the database to compare with
      * @param ignoredTables tables never to propose dropping (the migration history), any case
      * @return the difference
      * @throws SQLException if the database's metadata cannot be read
      */
-    public static Result against(SyncEngine engine, Connection connection, Set<String> ignoredTables)
-            throws SQLException {
+    public static Result against(SyncEngine engine, Set<String> ignoredTables) throws SQLException {
         Map<String, Object> settings = SchemaTasks.settingsOf(engine);
         settings.put(AvailableSettings.FORMAT_SQL, "true");
-        if (connection != null) {
-            settings.put(AvailableSettings.JAKARTA_HBM2DDL_CONNECTION, connection);
-        }
         List<String> statements = new ArrayList<>();
         if (!engine.entities().isEmpty()) {
             SchemaTasks.tool(engine).getSchemaMigrator(settings).doMigration(engine.metadata(),
@@ -66,15 +61,11 @@ public final class SchemaDiff {
         }
         List<String> droppable = new ArrayList<>();
         List<String> dropStatements = new ArrayList<>();
-        if (connection != null) {
-            findDroppable(engine, connection, ignoredTables, droppable, dropStatements);
-        } else {
-            try (Connection own = engine.dataSource().getConnection()) {
-                try {
-                    findDroppable(engine, own, ignoredTables, droppable, dropStatements);
-                } finally {
-                    own.rollback();
-                }
+        try (Connection own = engine.dataSource().getConnection()) {
+            try {
+                findDroppable(engine, own, ignoredTables, droppable, dropStatements);
+            } finally {
+                own.rollback();
             }
         }
         return new Result(List.copyOf(statements), List.copyOf(droppable), List.copyOf(dropStatements));
