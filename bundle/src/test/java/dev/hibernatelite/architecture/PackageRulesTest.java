@@ -32,7 +32,7 @@ class PackageRulesTest {
     void syncEnginesDoNotDependOnAsyncEnginesContextsOrTheRuntime() {
         noClasses().that().resideInAPackage("..internal.engine..")
                 .should().dependOnClassesThat().resideInAnyPackage("..internal.async..", "..internal.context..",
-                        "..internal.runtime..", "..internal.command..", "..internal.web..")
+                        "..internal.runtime..", "..internal.command..", "..internal.web..", "..internal.migration..")
                 .check(bundle);
     }
 
@@ -41,7 +41,22 @@ class PackageRulesTest {
         noClasses().that().resideInAPackage("..internal.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("..internal.engine..", "..internal.async..",
                         "..internal.context..", "..internal.runtime..", "..internal.command..", "..internal.health..",
-                        "..internal.web..", "..internal.schema..")
+                        "..internal.web..", "..internal.schema..", "..internal.migration..")
+                .check(bundle);
+    }
+
+    @Test
+    void onlyTheMigrationPackageNamesFlyway() {
+        noClasses().that().resideOutsideOfPackage("..internal.migration..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.flywaydb..")
+                .check(bundle);
+    }
+
+    @Test
+    void migrationsDependOnNoRequestSessionsContextsOrCommands() {
+        noClasses().that().resideInAPackage("..internal.migration..")
+                .should().dependOnClassesThat().resideInAnyPackage("..internal.async..", "..internal.context..",
+                        "..internal.runtime..", "..internal.command..", "..internal.web..")
                 .check(bundle);
     }
 
