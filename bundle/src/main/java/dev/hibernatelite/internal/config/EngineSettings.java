@@ -32,6 +32,8 @@ import java.util.Map;
  * @param hibernateProperties the properties for Hibernate
  * @param driverProperties the properties for the JDBC driver
  * @param shutdownOnClose whether the engine must shut an in-memory database down when it closes
+ * @param reads where read-only sessions get their connections
+ * @param pgbouncer whether PostgreSQL is reached through PgBouncer in transaction pooling mode
  */
 public record EngineSettings(
         String name,
@@ -55,7 +57,9 @@ public record EngineSettings(
         boolean autoComments,
         Map<String, String> hibernateProperties,
         Map<String, String> driverProperties,
-        boolean shutdownOnClose) {
+        boolean shutdownOnClose,
+        ReadSettings reads,
+        boolean pgbouncer) {
 
     /** @return the URL as written, safe to print */
     public String maskedUrl() {
