@@ -41,6 +41,7 @@ public class ProbeApp extends Application<ProbeConfig> {
         environment.jersey().register(new NoteCountFilter(db));
         environment.jersey().register(new AsyncProbeResource(db, slow));
         environment.jersey().register(new ReadOnlyResource(db));
+        environment.jersey().register(new AsyncReadOnlyResource(db));
     }
 
     public HibernateLite<ProbeConfig> db() {
