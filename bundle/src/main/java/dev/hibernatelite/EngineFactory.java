@@ -6,6 +6,7 @@ import io.dropwizard.util.Duration;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -53,6 +54,8 @@ public final class EngineFactory {
     public static final Duration DEFAULT_MAX_CONNECTION_AGE = Duration.minutes(30);
     /** How long a surplus idle connection is kept when {@code minIdleTime} is not set. */
     public static final Duration DEFAULT_MIN_IDLE_TIME = Duration.minutes(10);
+    /** How far behind the primary a replica may be and still serve reads, when {@code maxReplicaLag} is not set. */
+    public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.seconds(10);
 
     final String url;
     final String driverClass;
@@ -71,6 +74,10 @@ public final class EngineFactory {
     final TransactionIsolation defaultTransactionIsolation;
     final boolean autoCommentsEnabled;
     final MigrationsFactory migrations;
+    final List<String> replicas;
+    final Duration maxReplicaLag;
+    final Integer readMaxSize;
+    final boolean pgbouncer;
 
     EngineFactory(EngineFactoryBuilder b) {
         this.url = b.url;
@@ -90,6 +97,10 @@ public final class EngineFactory {
         this.defaultTransactionIsolation = b.defaultTransactionIsolation;
         this.autoCommentsEnabled = b.autoCommentsEnabled;
         this.migrations = b.migrations;
+        this.replicas = b.replicas == null ? List.of() : Collections.unmodifiableList(new java.util.ArrayList<>(b.replicas));
+        this.maxReplicaLag = b.maxReplicaLag;
+        this.readMaxSize = b.readMaxSize;
+        this.pgbouncer = b.pgbouncer;
     }
 
     /**
@@ -208,6 +219,34 @@ public final class EngineFactory {
     }
 
     /**
+     * Read replicas: the JDBC URLs (or one pgjdbc multi-host URL) of servers that serve the
+     * engine's read-only sessions, with the engine's user and password.
+     *
+     * @return the replicas' URLs as written, unmodifiable (empty: reads go to the primary)
+     */
+    public List<String> getReplicas() {
+        return replicas;
+    }
+
+    /** @return how far behind the primary a replica may be and still serve reads, as written */
+    public Optional<Duration> getMaxReplicaLag() {
+        return Optional.ofNullable(maxReplicaLag);
+    }
+
+    /** @return the most connections of each read-only pool (the primary's, each replica's), as written */
+    public Optional<Integer> getReadMaxSize() {
+        return Optional.ofNullable(readMaxSize);
+    }
+
+    /**
+     * @return whether the engine reaches PostgreSQL through PgBouncer in transaction pooling mode:
+     *         no server-side prepared statements and no session state
+     */
+    public boolean isPgbouncer() {
+        return pgbouncer;
+    }
+
+    /**
      * @return the engine's schema migrations as written ({@code migrations:}); when absent the engine
      *         still migrates from {@code classpath:db/migration/<engine>} if that folder exists
      */
@@ -244,6 +283,8 @@ public final class EngineFactory {
                 && Objects.equals(initializationQuery, that.initializationQuery)
                 && Objects.equals(readOnlyByDefault, that.readOnlyByDefault)
                 && defaultTransactionIsolation == that.defaultTransactionIsolation
+                && replicas.equals(that.replicas) && Objects.equals(maxReplicaLag, that.maxReplicaLag)
+                && Objects.equals(readMaxSize, that.readMaxSize) && pgbouncer == that.pgbouncer
                 && Objects.equals(migrations, that.migrations);
     }
 

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.annotation.JsonPOJOBuilder;
 import dev.hibernatelite.EngineFactory.TransactionIsolation;
 import io.dropwizard.util.Duration;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
@@ -34,6 +36,10 @@ public final class EngineFactoryBuilder {
     TransactionIsolation defaultTransactionIsolation;
     boolean autoCommentsEnabled;
     MigrationsFactory migrations;
+    List<String> replicas = new ArrayList<>();
+    Duration maxReplicaLag;
+    Integer readMaxSize;
+    boolean pgbouncer;
 
     EngineFactoryBuilder() {
     }
@@ -56,6 +62,10 @@ public final class EngineFactoryBuilder {
         defaultTransactionIsolation = f.defaultTransactionIsolation;
         autoCommentsEnabled = f.autoCommentsEnabled;
         migrations = f.migrations;
+        replicas = new ArrayList<>(f.replicas);
+        maxReplicaLag = f.maxReplicaLag;
+        readMaxSize = f.readMaxSize;
+        pgbouncer = f.pgbouncer;
     }
 
     /**
@@ -279,6 +289,54 @@ public final class EngineFactoryBuilder {
     @JsonProperty
     public EngineFactoryBuilder autoCommentsEnabled(boolean enabled) {
         this.autoCommentsEnabled = enabled;
+        return this;
+    }
+
+    /**
+     * Sets replicas.
+     *
+     * @param replicas the JDBC URLs of the read replicas (or one pgjdbc multi-host URL)
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder replicas(List<String> replicas) {
+        this.replicas = new ArrayList<>(replicas == null ? List.of() : replicas);
+        return this;
+    }
+
+    /**
+     * Sets maxReplicaLag.
+     *
+     * @param maxReplicaLag how far behind the primary a replica may be and still serve reads
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder maxReplicaLag(Duration maxReplicaLag) {
+        this.maxReplicaLag = maxReplicaLag;
+        return this;
+    }
+
+    /**
+     * Sets readMaxSize.
+     *
+     * @param readMaxSize the most connections of each read-only pool
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder readMaxSize(Integer readMaxSize) {
+        this.readMaxSize = readMaxSize;
+        return this;
+    }
+
+    /**
+     * Sets pgbouncer.
+     *
+     * @param pgbouncer whether the engine reaches PostgreSQL through PgBouncer in transaction pooling mode
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder pgbouncer(boolean pgbouncer) {
+        this.pgbouncer = pgbouncer;
         return this;
     }
 

@@ -185,6 +185,27 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
     }
 
     /**
+     * Opens a read-only context on this thread: what {@link ReadOnly} gives a request, for work
+     * outside requests (reports, exports, jobs that only read). Its sessions run each statement in
+     * auto-commit on connections the database holds read-only (a replica's, when the engine has
+     * replicas), with no snapshots and no flush; {@code db.commit()} is refused ({@code HL240}).
+     * Opened inside a context that committed on an engine, it reads that engine from the primary
+     * (read your writes).
+     *
+     * <pre>{@code
+     * try (var ctx = db.readOnlyContext()) {
+     *     List<User> users = db.session().createSelectionQuery("from User", User.class).getResultList();
+     * }
+     * }</pre>
+     *
+     * @return the context; close it to close its sessions and give their connections back
+     * @throws IllegalStateException before the bundle ran (HL205) or after the application stopped (HL206)
+     */
+    public SessionContext readOnlyContext() {
+        return runtime.openReadOnlyContext();
+    }
+
+    /**
      * The context current on this thread: the request's, or the innermost {@link #context()}.
      * Capture it to use the request's sessions on another thread (a {@code CompletionStage}
      * stage, an {@code @Suspended} callback), one thread at a time.

@@ -1,4 +1,5 @@
 package dev.hibernatelite.bench;
+import dev.hibernatelite.testfixtures.PgWireCounter;
 
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;

@@ -1,5 +1,7 @@
 package dev.hibernatelite.bench;
 
+import dev.hibernatelite.testfixtures.PgWireCounter;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package dev.hibernatelite.example;
 
 import dev.hibernatelite.HibernateLite;
+import dev.hibernatelite.ReadOnly;
 import dev.hibernatelite.example.UserResource.NewPost;
 import dev.hibernatelite.example.UserResource.NewUser;
 import io.smallrye.mutiny.Uni;
@@ -43,6 +44,7 @@ public class AsyncUserResource {
 
     /** @return every user, ordered by name */
     @GET
+    @ReadOnly
     public CompletionStage<List<User>> list() {
         // Jersey writes the response on the thread that completes the stage. The list has no bound,
         // and a slow client would hold an event loop while it is written: respond completes
@@ -83,6 +85,7 @@ public class AsyncUserResource {
      * @return the user; 404 when there is none
      */
     @GET
+    @ReadOnly
     @Path("{id}")
     public CompletionStage<User> get(@PathParam("id") long id) {
         return db.async().session()
@@ -119,6 +122,7 @@ public class AsyncUserResource {
      * @return the user's posts, newest first, each with its author; 404 when there is no such user
      */
     @GET
+    @ReadOnly
     @Path("{id}/posts")
     public CompletionStage<List<Post>> posts(@PathParam("id") long id) {
         // The JSON includes each post's author, a lazy association. A reactive session cannot

@@ -1,6 +1,7 @@
 package dev.hibernatelite.example;
 
 import dev.hibernatelite.HibernateLite;
+import dev.hibernatelite.ReadOnly;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +27,7 @@ public class PostResource {
      * @return the post; 404 when there is none
      */
     @GET
+    @ReadOnly
     @Path("{id}")
     public Post get(@PathParam("id") long id) {
         return db.getOr404(Post.class, id, "There is no post " + id + ".");

@@ -1,6 +1,7 @@
 package dev.hibernatelite.example;
 
 import dev.hibernatelite.HibernateLite;
+import dev.hibernatelite.ReadOnly;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -55,6 +56,7 @@ public class UserResource {
 
     /** @return every user, ordered by name */
     @GET
+    @ReadOnly
     public List<User> list() {
         return db.session().createSelectionQuery("from User order by name", User.class).getResultList();
     }
@@ -87,6 +89,7 @@ public class UserResource {
      * @return the user; 404 when there is none
      */
     @GET
+    @ReadOnly
     @Path("{id}")
     public User get(@PathParam("id") long id) {
         return db.getOr404(User.class, id, "There is no user " + id + ".");
@@ -115,6 +118,7 @@ public class UserResource {
      * @return the user's posts, newest first; 404 when there is no such user
      */
     @GET
+    @ReadOnly
     @Path("{id}/posts")
     public List<Post> posts(@PathParam("id") long id) {
         return db.session()

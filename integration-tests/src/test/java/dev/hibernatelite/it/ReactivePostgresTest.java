@@ -76,4 +76,23 @@ class ReactivePostgresTest extends ReactiveContract {
             assertThat(logs.text()).doesNotContain("HR000069");
         }
     }
+
+    @Test
+    void anAsyncReadOnlyRequestRunsOnAConnectionTheDatabaseHoldsReadOnly() {
+        assertThat(http().get("/async/read-only/read-only-setting").body()).isEqualTo("\"on\"");
+    }
+
+    @Test
+    void anAsyncReadOnlyRequestReadsCommittedRows() {
+        String text = "async-read-only-" + System.nanoTime();
+        assertThat(http().post("/notes/committed?text=" + text).statusCode()).isEqualTo(200);
+        assertThat(http().get("/async/read-only/notes").body()).contains(text);
+    }
+
+    @Test
+    void aTransactionInAnAsyncReadOnlyRequestIsRefusedAndWritesNothing() {
+        String text = "async-refused-" + System.nanoTime();
+        assertThat(http().post("/async/read-only/notes?text=" + text).statusCode()).isEqualTo(500);
+        assertThat(http().get("/notes").body()).doesNotContain(text);
+    }
 }

@@ -84,6 +84,58 @@ public final class PrivatePostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes a streaming replica of this server: a hot standby that replays everything this
+     * server writes and answers read-only queries ({@code pg_is_in_recovery()} is true there). Its
+     * data starts as a copy of this server's, taken while this server is briefly stopped (zonky's
+     * binaries have no {@code pg_basebackup}): call it before anything else connects. This server
+     * runs again when it returns; the replica is created stopped, {@link #start()} starts it.
+     *
+     * @return the replica, stopped
+     * @throws IllegalStateException if this server is not running
+     */
+    public synchronized PrivatePostgres createStandby() {
+        if (running == null) {
+            throw new IllegalStateException("start the private PostgreSQL on port " + port
+                    + " before making a replica of it");
+        }
+        PrivatePostgres standby = create();
+        stop();
+        try {
+            copy(directory.resolve("data"), standby.directory.resolve("data"));
+        } finally {
+            start();
+        }
+        Path data = standby.directory.resolve("data");
+        try {
+            Files.deleteIfExists(data.resolve("postmaster.pid"));
+            Files.writeString(data.resolve("standby.signal"), "");
+            Files.writeString(data.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + port
+                    + " user=postgres application_name=standby_" + standby.port + "'\nhot_standby = on\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not make the replica's data in " + data, e);
+        }
+        return standby;
+    }
+
+    private static void copy(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                    // PostgreSQL refuses a data directory others can read
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not copy " + from + " to " + to, e);
+        }
+    }
+
     /** Stops the server if it runs and deletes its data. */
     @Override
     public synchronized void close() {

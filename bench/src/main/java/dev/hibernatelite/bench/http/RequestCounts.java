@@ -1,7 +1,7 @@
 package dev.hibernatelite.bench.http;
 
 import dev.hibernatelite.bench.BenchSettings;
-import dev.hibernatelite.bench.PgWireCounter;
+import dev.hibernatelite.testfixtures.PgWireCounter;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

@@ -40,7 +40,7 @@ final class ContextAsyncSessions implements AsyncSessions {
         String call = "db.async().session(\"" + engine + "\")";
         ContextSessions current = context.get();
         OpenedAsyncSessions opened = current.attachment(engines,
-                () -> new OpenedAsyncSessions(engines, current.description()), call);
+                () -> new OpenedAsyncSessions(engines, current.description(), current.isReadOnly()), call);
         return opened.session(engine, call);
     }
 

@@ -1,6 +1,7 @@
 package dev.hibernatelite.internal.async;
 
 import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.message.ReadMessages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -29,13 +30,15 @@ final class ContextBound implements InvocationHandler {
     private final Context context;
     private final Thread home;
     private final String engine;
+    private final Object readOnlyContext;
     private final Executor onContext;
 
-    private ContextBound(Object target, Context context, Thread home, String engine) {
+    private ContextBound(Object target, Context context, Thread home, String engine, Object readOnlyContext) {
         this.target = target;
         this.context = context;
         this.home = home;
         this.engine = engine;
+        this.readOnlyContext = readOnlyContext;
         this.onContext = task -> {
             if (Thread.currentThread() == home) {
                 task.run();
@@ -52,13 +55,15 @@ final class ContextBound implements InvocationHandler {
      * @param engine the async engine's name, for messages
      * @return the session, bound to its context
      */
-    static Mutiny.Session bind(Mutiny.Session session, Context context, Thread home, String engine) {
-        return (Mutiny.Session) wrap(session, Mutiny.Session.class, context, home, engine);
+    static Mutiny.Session bind(Mutiny.Session session, Context context, Thread home, String engine,
+                               Object readOnlyContext) {
+        return (Mutiny.Session) wrap(session, Mutiny.Session.class, context, home, engine, readOnlyContext);
     }
 
-    private static Object wrap(Object target, Class<?> type, Context context, Thread home, String engine) {
+    private static Object wrap(Object target, Class<?> type, Context context, Thread home, String engine,
+                               Object readOnlyContext) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type},
-                new ContextBound(target, context, home, engine));
+                new ContextBound(target, context, home, engine, readOnlyContext));
     }
 
     @Override
@@ -67,6 +72,11 @@ final class ContextBound implements InvocationHandler {
             return method.getName().equals("equals") ? proxy == args[0] : invokeTarget(method, args);
         }
         Class<?> returns = method.getReturnType();
+        if (readOnlyContext != null && method.getName().equals("withTransaction")) {
+            // a read-only session has nothing to commit, as db.commit() says of a sync one
+            return Uni.createFrom().failure(new IllegalStateException(ReadMessages.commitInReadOnlyContext(
+                    "withTransaction", engine, String.valueOf(readOnlyContext))));
+        }
         if (args != null) {
             for (int i = 0; i < args.length; i++) {
                 args[i] = resumingOnContext(args[i]);
@@ -85,7 +95,7 @@ final class ContextBound implements InvocationHandler {
         }
         if (result != null && returns.isInterface() && returns.getEnclosingClass() == Mutiny.class) {
             // a query (or other handle) whose operations must also run on the session's context
-            return wrap(result, returns, context, home, engine);
+            return wrap(result, returns, context, home, engine, readOnlyContext);
         }
         return result;
     }

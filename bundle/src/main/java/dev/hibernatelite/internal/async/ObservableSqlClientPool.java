@@ -37,7 +37,15 @@ public class ObservableSqlClientPool extends DefaultSqlClientPool {
             "sqlserver", "io.vertx.mssqlclient.spi.MSSQLDriver",
             "oracle", "io.vertx.oracleclient.spi.OracleDriver");
 
+    /** The tenant id of read-only sessions: they get connections from the read-only pool. */
+    static final String READ_ONLY = "hibernate-lite-read-only";
+
     private volatile AsyncIsolation isolation;
+    private volatile Pool readOnlyPool;
+    private URI uri;
+    private SqlConnectOptions connectOptions;
+    private PoolOptions poolOptions;
+    private Vertx vertx;
 
     /** Instantiated by Hibernate Reactive. */
     public ObservableSqlClientPool() {
@@ -97,12 +105,59 @@ public class ObservableSqlClientPool extends DefaultSqlClientPool {
                 });
     }
 
+    /**
+     * Read-only sessions (opened with the tenant id {@link #READ_ONLY}) get connections from a pool
+     * of their own, made on first use, whose connections the database holds read-only.
+     */
+    @Override
+    protected Pool getTenantPool(String tenantId) {
+        if (!READ_ONLY.equals(tenantId)) {
+            return super.getTenantPool(tenantId);
+        }
+        Pool pool = readOnlyPool;
+        if (pool == null) {
+            synchronized (this) {
+                pool = readOnlyPool;
+                if (pool == null) {
+                    pool = driverPool(uri, connectOptions, poolOptions, vertx);
+                    String readOnly = uri.getScheme().toLowerCase(Locale.ROOT).startsWith("m")
+                            ? "SET SESSION TRANSACTION READ ONLY" : "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+                    pool.connectHandler(connection -> connection.query(readOnly).execute()
+                            .onComplete(done -> connection.close()));
+                    readOnlyPool = pool;
+                }
+            }
+        }
+        AsyncIsolation current = isolation;
+        return current == null ? pool : isolated(pool, current);
+    }
+
+    @Override
+    public void stop() {
+        try {
+            Pool pool = readOnlyPool;
+            if (pool != null) {
+                pool.close();
+            }
+        } finally {
+            super.stop();
+        }
+    }
+
     @Override
     protected Pool createPool(URI uri, SqlConnectOptions connectOptions, PoolOptions poolOptions, Vertx vertx) {
         if (connectOptions.getPassword() == null) {
             // the MySQL client drops the connection during authentication on a null password
             connectOptions.setPassword("");
         }
+        this.uri = uri;
+        this.connectOptions = connectOptions;
+        this.poolOptions = poolOptions;
+        this.vertx = vertx;
+        return driverPool(uri, connectOptions, poolOptions, vertx);
+    }
+
+    private Pool driverPool(URI uri, SqlConnectOptions connectOptions, PoolOptions poolOptions, Vertx vertx) {
         String wanted = DRIVERS.get(uri.getScheme().toLowerCase(Locale.ROOT));
         for (Driver driver : ServiceLoader.load(Driver.class, ObservableSqlClientPool.class.getClassLoader())) {
             if (driver.getClass().getName().equals(wanted)) {

@@ -3,6 +3,7 @@ package dev.hibernatelite.internal.async;
 import dev.hibernatelite.internal.message.Messages;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
+import org.hibernate.FlushMode;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class OpenedAsyncSessions implements AutoCloseable {
 
     private final ReactiveEngines engines;
     private final Object description;
+    private final boolean readOnly;
     private final Map<String, Opened> opened = new LinkedHashMap<>(2);
     private boolean closed;
 
@@ -40,9 +42,10 @@ final class OpenedAsyncSessions implements AutoCloseable {
      * @param engines the application's async engines
      * @param description what the context is, for messages
      */
-    OpenedAsyncSessions(ReactiveEngines engines, Object description) {
+    OpenedAsyncSessions(ReactiveEngines engines, Object description, boolean readOnly) {
         this.engines = engines;
         this.description = description;
+        this.readOnly = readOnly;
     }
 
     /**
@@ -60,7 +63,7 @@ final class OpenedAsyncSessions implements AutoCloseable {
                     return Uni.createFrom().failure(
                             new IllegalStateException(Messages.contextClosed(call, String.valueOf(description))));
                 }
-                session = opened.computeIfAbsent(name, n -> open(engine));
+                session = opened.computeIfAbsent(name, n -> open(engine, readOnly, description));
             }
             Context context = session.context();
             return Uni.createFrom().completionStage(session.session())
@@ -68,13 +71,18 @@ final class OpenedAsyncSessions implements AutoCloseable {
         });
     }
 
-    private static Opened open(ReactiveEngine engine) {
+    private static Opened open(ReactiveEngine engine, boolean readOnly, Object description) {
         // Called off the event loop this creates a new event-loop context: the session's home.
         Context context = engine.vertx().getOrCreateContext();
         CompletableFuture<Mutiny.Session> session = new CompletableFuture<>();
-        context.runOnContext(ignored -> engine.mutiny().openSession().subscribe()
-                .with(open -> session.complete(ContextBound.bind(open, context, Thread.currentThread(), engine.name())),
-                        session::completeExceptionally));
+        context.runOnContext(ignored -> {
+            Uni<Mutiny.Session> opening = readOnly
+                    ? engine.mutiny().openSession(ObservableSqlClientPool.READ_ONLY).map(open -> open
+                            .setDefaultReadOnly(true).setFlushMode(FlushMode.MANUAL))
+                    : engine.mutiny().openSession();
+            opening.subscribe().with(open -> session.complete(ContextBound.bind(open, context, Thread.currentThread(),
+                    engine.name(), readOnly ? description : null)), session::completeExceptionally);
+        });
         return new Opened(engine.name(), context, session);
     }
 

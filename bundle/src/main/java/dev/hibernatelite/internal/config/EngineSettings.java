@@ -33,6 +33,8 @@ import java.util.Map;
  * @param driverProperties the properties for the JDBC driver
  * @param shutdownOnClose whether the engine must shut an in-memory database down when it closes
  * @param migrations the engine's schema migrations
+ * @param reads where read-only sessions get their connections
+ * @param pgbouncer whether PostgreSQL is reached through PgBouncer in transaction pooling mode
  */
 public record EngineSettings(
         String name,
@@ -57,6 +59,8 @@ public record EngineSettings(
         Map<String, String> hibernateProperties,
         Map<String, String> driverProperties,
         boolean shutdownOnClose,
+        ReadSettings reads,
+        boolean pgbouncer,
         MigrationSettings migrations) {
 
     /** @return the URL as written, safe to print */
@@ -66,13 +70,15 @@ public record EngineSettings(
 
     /**
      * @param url another database on the same server (a scratch database)
-     * @return these settings on that database, which the engine does not shut down on close
+     * @return these settings on that database alone (no replicas), which the engine does not shut down on close
      */
     public EngineSettings withJdbcUrl(String url) {
         return new EngineSettings(name, yamlPath, url, configuredUrl, vendor, driverClass, user, password, maxSize,
                 minSize, maxWaitMillis, validationQuery, validationTimeoutMillis, maxConnectionAgeMillis,
                 minIdleTimeMillis, initializationQuery, readOnlyByDefault, transactionIsolation, autoComments,
-                hibernateProperties, driverProperties, false, migrations);
+                hibernateProperties, driverProperties, false,
+                new ReadSettings(java.util.List.of(), reads.maxReplicaLagMillis(), reads.maxSize()), pgbouncer,
+                migrations);
     }
 
     /** A description without the password. */

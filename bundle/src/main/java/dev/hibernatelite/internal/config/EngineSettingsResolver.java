@@ -124,6 +124,7 @@ public final class EngineSettingsResolver {
         Duration idle = factory.getMinIdleTime().orElse(EngineFactory.DEFAULT_MIN_IDLE_TIME);
         checkAtLeast(path + ".minIdleTime", idle, MIN_IDLE_MILLIS, "10s", EngineFactory.DEFAULT_MIN_IDLE_TIME, problems);
 
+        ReadSettings reads = ReadSettingsResolver.resolve(path, factory, vendor, driverClass, maxSize, problems);
         MigrationSettings migrations = MigrationSettingsResolver.resolve(path, name,
                 factory.getMigrations().orElse(null), vendor, problems);
 
@@ -143,6 +144,11 @@ public final class EngineSettingsResolver {
                 && !url.toLowerCase(Locale.ROOT).contains("characterencoding=")) {
             // Connector/J maps UTF-8 to utf8mb4; without it, old servers negotiate 3-byte utf8.
             driver.put("characterEncoding", "UTF-8");
+        }
+        if (factory.isPgbouncer() && !containsIgnoreCase(driver, "prepareThreshold")) {
+            // PgBouncer 1.18 in transaction mode cannot keep a server-side prepared statement: a
+            // statement prepared on one server connection is executed on another.
+            driver.put("prepareThreshold", "0");
         }
         String isolation = factory.getDefaultTransactionIsolation()
                 .filter(i -> i != EngineFactory.TransactionIsolation.DEFAULT)
@@ -165,7 +171,8 @@ public final class EngineSettingsResolver {
                 validation.toMilliseconds(), age, idle.toMilliseconds(),
                 blankToNull(factory.getInitializationQuery().orElse(null)), factory.getReadOnlyByDefault().orElse(null),
                 isolation, factory.isAutoCommentsEnabled(), Collections.unmodifiableMap(hibernate),
-                Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url), migrations);
+                Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url), reads, factory.isPgbouncer(),
+                migrations);
     }
 
     private static String resolveDriver(String path, String url, DatabaseVendor vendor, String configuredClass,

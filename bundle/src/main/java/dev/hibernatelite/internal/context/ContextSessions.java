@@ -5,15 +5,22 @@ import dev.hibernatelite.SessionContext;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.message.ReadMessages;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,6 +44,10 @@ public final class ContextSessions implements SessionContext {
     private final Function<SessionContext, AsyncSessions> asyncView;
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
     private final Map<Object, AutoCloseable> attachments = new LinkedHashMap<>(2);
+    // read-only sessions run on connections of their own, which the context returns when it ends
+    private final Map<String, Connection> readConnections = new LinkedHashMap<>(2);
+    private final Set<String> committed = new HashSet<>(2);
+    private boolean readOnly;
     private boolean closed;
     private ContextSessions previous;
 
@@ -75,6 +86,12 @@ public final class ContextSessions implements SessionContext {
     private synchronized Session session(SyncEngine engine) {
         checkOpen("db.session()");
         Session session = sessions.get(engine.name());
+        if (session == null && readOnly) {
+            return openReadOnly(engine);
+        }
+        if (readConnections.containsKey(engine.name())) {
+            return session;
+        }
         if (session == null) {
             session = engine.sessionFactory().openSession();
             try {
@@ -88,6 +105,60 @@ public final class ContextSessions implements SessionContext {
             session.beginTransaction();
         }
         return session;
+    }
+
+    /**
+     * A read-only session: on a connection in auto-commit that the database holds read-only (from
+     * a replica, unless this context or one it is nested in committed on the engine: then from the
+     * primary, to read its own writes), with no snapshots and no flush.
+     */
+    private Session openReadOnly(SyncEngine engine) {
+        Connection connection;
+        try {
+            connection = engine.openReadConnection(committedHere(engine.name()));
+        } catch (SQLException e) {
+            throw new PersistenceException("engine '" + engine.name() + "': no connection for a read-only session: "
+                    + e.getMessage(), e);
+        }
+        try {
+            Session session = engine.sessionFactory().withOptions().connection(connection)
+                    .flushMode(FlushMode.MANUAL).openSession();
+            session.setDefaultReadOnly(true);
+            sessions.put(engine.name(), session);
+            readConnections.put(engine.name(), connection);
+            return session;
+        } catch (RuntimeException e) {
+            closeQuietly(engine.name(), connection);
+            throw e;
+        }
+    }
+
+    /** @return whether this context, or one it is nested in on its thread, committed on the engine */
+    private boolean committedHere(String engine) {
+        for (ContextSessions context = this; context != null; context = context.previous) {
+            if (context.committedOn(engine)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private synchronized boolean committedOn(String engine) {
+        return committed.contains(engine);
+    }
+
+    /**
+     * Makes the sessions this context opens from now on read-only ({@code @ReadOnly}).
+     *
+     * @param readOnly whether they are
+     */
+    synchronized void readOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    /** @return whether the sessions this context opens are read-only */
+    public synchronized boolean isReadOnly() {
+        return readOnly;
     }
 
     @Override
@@ -124,9 +195,14 @@ public final class ContextSessions implements SessionContext {
 
     private synchronized void commit(SyncEngine engine) {
         checkOpen("db.commit()");
+        if (readConnections.containsKey(engine.name())) {
+            throw new IllegalStateException(ReadMessages.commitInReadOnlyContext("db.commit()", engine.name(),
+                    String.valueOf(description)));
+        }
         Session session = sessions.get(engine.name());
         if (session != null) {
             commitOrDiscard(engine.name(), session);
+            committed.add(engine.name());
         }
     }
 
@@ -144,6 +220,10 @@ public final class ContextSessions implements SessionContext {
         checkOpen("db.rollback()");
         Session session = sessions.get(engine.name());
         if (session == null) {
+            return;
+        }
+        if (readConnections.containsKey(engine.name())) {
+            session.clear();
             return;
         }
         try {
@@ -167,9 +247,11 @@ public final class ContextSessions implements SessionContext {
             return;
         }
         List<Map.Entry<String, Session>> opened = new ArrayList<>(sessions.entrySet());
+        opened.removeIf(entry -> readConnections.containsKey(entry.getKey()));
         for (int i = 0; i < opened.size(); i++) {
             try {
                 commitOrDiscard(opened.get(i).getKey(), opened.get(i).getValue());
+                committed.add(opened.get(i).getKey());
             } catch (RuntimeException e) {
                 for (int j = i + 1; j < opened.size(); j++) {
                     rollbackQuietly(opened.get(j).getKey(), opened.get(j).getValue());
@@ -196,6 +278,7 @@ public final class ContextSessions implements SessionContext {
         }
         List<Map.Entry<String, Session>> opened;
         List<AutoCloseable> attached;
+        Map<String, Connection> borrowed;
         synchronized (this) {
             if (closed) {
                 return;
@@ -203,6 +286,8 @@ public final class ContextSessions implements SessionContext {
             closed = true;
             opened = new ArrayList<>(sessions.entrySet());
             sessions.clear();
+            borrowed = new LinkedHashMap<>(readConnections);
+            readConnections.clear();
             attached = new ArrayList<>(attachments.values());
             attachments.clear();
         }
@@ -217,6 +302,7 @@ public final class ContextSessions implements SessionContext {
             rollbackQuietly(entry.getKey(), entry.getValue());
             closeQuietly(entry.getKey(), entry.getValue());
         }
+        borrowed.forEach(this::closeQuietly);
     }
 
     /** @return what the context is, for messages */
@@ -273,6 +359,14 @@ public final class ContextSessions implements SessionContext {
             }
         } catch (RuntimeException e) {
             LOG.warn("engine '{}': closing the session of {} failed", engine, description, e);
+        }
+    }
+
+    private void closeQuietly(String engine, Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("engine '{}': returning the read-only connection of {} failed", engine, description, e);
         }
     }
 

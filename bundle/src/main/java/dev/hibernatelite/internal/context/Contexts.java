@@ -46,6 +46,20 @@ public final class Contexts {
     }
 
     /**
+     * Opens a read-only context and makes it current on this thread until it closes:
+     * {@code db.readOnlyContext()}.
+     *
+     * @return the context, whose sessions are read-only
+     */
+    public ContextSessions openReadOnly() {
+        ContextSessions context = new ContextSessions(engines,
+                "read-only context opened on thread '" + Thread.currentThread().getName() + "'", binding, null, asyncView);
+        context.readOnly(true);
+        binding.bind(context);
+        return context;
+    }
+
+    /**
      * Opens a context current on every thread that has none of its own, until it closes: the
      * shell's, whose snippets each run on a thread of their own.
      *

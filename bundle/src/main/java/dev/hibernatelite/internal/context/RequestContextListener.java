@@ -1,15 +1,15 @@
 package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.CommitOnSuccess;
+import dev.hibernatelite.ReadOnly;
 import org.glassfish.jersey.server.ContainerRequest;
-import org.glassfish.jersey.server.model.Invocable;
+import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
 import org.glassfish.jersey.server.monitoring.ApplicationEvent;
 import org.glassfish.jersey.server.monitoring.ApplicationEventListener;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
-import java.lang.reflect.Method;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -18,16 +18,17 @@ import java.util.concurrent.ConcurrentMap;
  * starts (an empty object: no session, no connection), is current on the request thread from
  * the request filters through the resource method, and ends when Jersey has written the
  * response, whichever thread that happens on, so lazy associations serialise and async
- * resources keep their sessions until they complete. Resource methods annotated with
- * {@link CommitOnSuccess} have every session committed (by the {@link CommitOnSuccessFilter})
- * after the method returns or its {@code CompletionStage} completes, and rolled back on any
- * exception.
+ * resources keep their sessions until they complete. What a resource method's annotations ask
+ * ({@link CommitOnSuccess}, {@link ReadOnly}) applies from the moment it is matched: sessions
+ * are read-only, or every session is committed (by the {@link CommitOnSuccessFilter}) after the
+ * method returns or its {@code CompletionStage} completes, and rolled back on any exception.
+ * Contradicting annotations stop startup.
  *
  * <p>Internal: not part of the public API.
  */
 public final class RequestContextListener implements ApplicationEventListener {
     private final Contexts contexts;
-    private final ConcurrentMap<ResourceMethod, Boolean> commitOnSuccess = new ConcurrentHashMap<>();
+    private final ConcurrentMap<ResourceMethod, RequestPolicy> policies = new ConcurrentHashMap<>();
 
     /** @param contexts makes the requests' contexts */
     public RequestContextListener(Contexts contexts) {
@@ -36,7 +37,14 @@ public final class RequestContextListener implements ApplicationEventListener {
 
     @Override
     public void onEvent(ApplicationEvent event) {
-        // nothing to do at the application level
+        if (event.getType() == ApplicationEvent.Type.INITIALIZATION_APP_FINISHED && event.getResourceModel() != null) {
+            event.getResourceModel().getResources().forEach(this::checkAnnotations);
+        }
+    }
+
+    private void checkAnnotations(Resource resource) {
+        resource.getResourceMethods().forEach(this::policy);
+        resource.getChildResources().forEach(this::checkAnnotations);
     }
 
     @Override
@@ -48,19 +56,8 @@ public final class RequestContextListener implements ApplicationEventListener {
         return scope;
     }
 
-    boolean commitsOnSuccess(ResourceMethod method) {
-        if (method == null) {
-            return false;
-        }
-        return commitOnSuccess.computeIfAbsent(method, m -> {
-            Invocable invocable = m.getInvocable();
-            return annotated(invocable.getHandlingMethod()) || annotated(invocable.getDefinitionMethod());
-        });
-    }
-
-    private static boolean annotated(Method method) {
-        return method != null && (method.isAnnotationPresent(CommitOnSuccess.class)
-                || method.getDeclaringClass().isAnnotationPresent(CommitOnSuccess.class));
+    RequestPolicy policy(ResourceMethod method) {
+        return method == null ? RequestPolicy.PLAIN : policies.computeIfAbsent(method, RequestPolicy::of);
     }
 
     /** Describes the request in messages; built only when a message needs it. */

@@ -29,8 +29,12 @@ final class RequestScope implements RequestEventListener {
     @Override
     public void onEvent(RequestEvent event) {
         switch (event.getType()) {
-            case RESOURCE_METHOD_START:
-                commitOnSuccess = owner.commitsOnSuccess(event.getUriInfo().getMatchedResourceMethod());
+            case REQUEST_MATCHED:
+                RequestPolicy policy = owner.policy(event.getUriInfo().getMatchedResourceMethod());
+                commitOnSuccess = policy.commitOnSuccess();
+                if (policy.readOnly()) {
+                    context.readOnly(true);
+                }
                 break;
             case RESOURCE_METHOD_FINISHED:
                 // The thread goes back to Jetty (at once, for async resources): leave it clean.

@@ -40,6 +40,20 @@ public final class IsolatingDataSource implements DataSource {
         return current == null ? pool.getConnection() : current.borrow();
     }
 
+    /**
+     * A connection for a read-only session: from the engine's read pools, or, during a test
+     * isolation, a view of the isolation's connection (so reads see what the test wrote).
+     *
+     * @param reads the engine's read pools
+     * @param primaryOnly whether only the primary will do
+     * @return the connection; the caller closes it
+     * @throws SQLException if none could be had
+     */
+    Connection readConnection(ReadPools reads, boolean primaryOnly) throws SQLException {
+        Isolation current = isolation;
+        return current == null ? reads.borrow(primaryOnly) : current.borrow();
+    }
+
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLFeatureNotSupportedException("engines take their credentials from the configuration");

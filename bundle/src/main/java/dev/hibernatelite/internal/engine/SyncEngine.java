@@ -44,13 +44,15 @@ public final class SyncEngine implements AutoCloseable {
     private final SessionFactory sessionFactory;
     private final List<Class<?>> entities;
     private final DatabaseInfo databaseInfo;
+    private final ReadPools reads;
 
-    private SyncEngine(EngineSettings settings, HikariDataSource pool, IsolatingDataSource dataSource,
+    private SyncEngine(EngineSettings settings, HikariDataSource pool, IsolatingDataSource dataSource, ReadPools reads,
                        StandardServiceRegistry registry, Metadata metadata, SessionFactory sessionFactory,
                        List<Class<?>> entities, DatabaseInfo databaseInfo) {
         this.settings = settings;
         this.pool = pool;
         this.dataSource = dataSource;
+        this.reads = reads;
         this.registry = registry;
         this.metadata = metadata;
         this.sessionFactory = sessionFactory;
@@ -95,7 +97,8 @@ public final class SyncEngine implements AutoCloseable {
             LOG.info("engine '{}' started: {} ({}), {} entities, pool {}..{}", settings.name(), settings.maskedUrl(),
                     info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
                     entities.size(), settings.minSize(), settings.maxSize());
-            return new SyncEngine(settings, pool, dataSource, registry, metadata, sessionFactory, entities, info);
+            ReadPools reads = ReadPools.start(settings, info, metrics);
+            return new SyncEngine(settings, pool, dataSource, reads, registry, metadata, sessionFactory, entities, info);
         } catch (RuntimeException e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
@@ -130,6 +133,23 @@ public final class SyncEngine implements AutoCloseable {
     /** @return what Hibernate takes connections from: the pool, or a test isolation's connection */
     public IsolatingDataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * A connection for a read-only session: in auto-commit, held read-only by the database, from a
+     * replica when one can serve, else from the primary.
+     *
+     * @param primaryOnly whether only the primary will do (the context committed on this engine)
+     * @return the connection; the caller closes it
+     * @throws SQLException if no server hands one out
+     */
+    public Connection openReadConnection(boolean primaryOnly) throws SQLException {
+        return dataSource.readConnection(reads, primaryOnly);
+    }
+
+    /** @return the engine's read pools (the replicas' state, for the health check) */
+    public ReadPools reads() {
+        return reads;
     }
 
     /** @return the service registry the factory was built with (schema tools need it) */
@@ -176,6 +196,11 @@ public final class SyncEngine implements AutoCloseable {
         }
         try {
             StandardServiceRegistryBuilder.destroy(registry);
+        } catch (RuntimeException e) {
+            failure = addTo(failure, e);
+        }
+        try {
+            reads.close();
         } catch (RuntimeException e) {
             failure = addTo(failure, e);
         }

@@ -4,10 +4,14 @@ import com.zaxxer.hikari.HikariPoolMXBean;
 import dev.hibernatelite.internal.engine.DatabaseInfo;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.DatabaseProbe;
+import dev.hibernatelite.internal.engine.Replica;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -59,7 +63,8 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
             }
             DatabaseMetaData meta = connection.getMetaData();
             return healthy(meta.getDatabaseProductName() + " " + meta.getDatabaseMajorVersion() + "."
-                    + meta.getDatabaseMinorVersion() + " answered in " + elapsedMillis(start) + " ms", start);
+                    + meta.getDatabaseMinorVersion() + " answered in " + elapsedMillis(start) + " ms"
+                    + replicasSummary(), start);
         }
     }
 
@@ -76,7 +81,31 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
                     .withDetail("maxSize", engine.settings().maxSize());
         }
         engine.databaseInfo().map(DatabaseInfo::productName).ifPresent(p -> builder.withDetail("database", p));
+        List<Replica> replicas = engine.reads().replicas();
+        if (!replicas.isEmpty()) {
+            Map<String, Object> each = new LinkedHashMap<>();
+            for (Replica replica : replicas) {
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("url", replica.settings().maskedUrl());
+                state.put("servesReads", replica.usable());
+                state.put("lagMillis", replica.lagMillis());
+                state.put("state", replica.problem());
+                each.put(replica.name(), state);
+            }
+            builder.withDetail("replicas", each);
+        }
         return builder;
+    }
+
+    /** @return what the message says of the replicas: how many serve reads, or that reads went to the primary */
+    private String replicasSummary() {
+        List<Replica> replicas = engine.reads().replicas();
+        if (replicas.isEmpty()) {
+            return "";
+        }
+        long serving = replicas.stream().filter(Replica::usable).count();
+        return serving == 0 ? "; no replica can serve reads, they go to the primary"
+                : "; " + serving + " of " + replicas.size() + " replicas serve reads";
     }
 
     @Override

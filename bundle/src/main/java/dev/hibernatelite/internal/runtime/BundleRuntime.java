@@ -232,6 +232,16 @@ public final class BundleRuntime<C extends Configuration> {
     }
 
     /**
+     * Opens a read-only context on this thread: {@code db.readOnlyContext()}.
+     *
+     * @return the context
+     * @throws IllegalStateException before the bundle ran, or after the application stopped
+     */
+    public ContextSessions openReadOnlyContext() {
+        return engines("db.readOnlyContext()").contexts().openReadOnly();
+    }
+
+    /**
      * @param call the API call, for messages
      * @return the context current on this thread
      * @throws IllegalStateException if there is none (HL201), before the bundle ran or after it stopped

@@ -40,6 +40,8 @@ public class ProbeApp extends Application<ProbeConfig> {
         environment.jersey().register(new ProbeResource(db, executor, slow));
         environment.jersey().register(new NoteCountFilter(db));
         environment.jersey().register(new AsyncProbeResource(db, slow));
+        environment.jersey().register(new ReadOnlyResource(db));
+        environment.jersey().register(new AsyncReadOnlyResource(db));
     }
 
     public HibernateLite<ProbeConfig> db() {

@@ -196,4 +196,25 @@ public class ProbeResource {
         db.session().persist(new Note(text));
         executor.execute(() -> response.resume(new IllegalStateException("the background work failed")));
     }
+
+    /**
+     * Writes a note, commits it or not, then asks a read-only context which server answers and
+     * whether it sees the note: after a commit, the primary (read your writes).
+     */
+    @POST
+    @Path("notes/write-then-read-only")
+    public Map<String, Object> writeThenReadOnly(@QueryParam("text") String text, @QueryParam("commit") boolean commit) {
+        db.session().persist(new Note(text));
+        if (commit) {
+            db.commit();
+        } else {
+            db.session().flush();
+        }
+        try (SessionContext readOnly = db.readOnlyContext()) {
+            Object[] row = db.session().createNativeQuery("SELECT pg_is_in_recovery(),"
+                    + " (SELECT count(*) FROM notes WHERE text = :text)", Object[].class)
+                    .setParameter("text", text).getSingleResult();
+            return Map.of("inRecovery", row[0], "seen", row[1]);
+        }
+    }
 }

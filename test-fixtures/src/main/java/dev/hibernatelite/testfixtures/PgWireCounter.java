@@ -1,4 +1,4 @@
-package dev.hibernatelite.bench;
+package dev.hibernatelite.testfixtures;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * so each flight is one wait for the server. Bytes are relayed unchanged except SSL/GSS encryption requests, which the relay
  * declines itself so the session stays readable.
  *
- * <p>Only for the benchmark's own measurements: it listens on 127.0.0.1 and relays to the
+ * <p>For the project's own measurements (tests, benchmarks): it listens on 127.0.0.1 and relays to the
  * configured database only.
  */
 public final class PgWireCounter implements AutoCloseable {
