@@ -1,10 +1,12 @@
 package dev.hibernatelite.internal.migration;
 
+import dev.hibernatelite.internal.config.MigrationSettingsResolver;
 import dev.hibernatelite.internal.message.MigrationMessages;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateOutput;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.RepairOutput;
@@ -58,7 +60,7 @@ public final class FlywayMigrator {
         if (!target.migrations().enabled()) {
             String location = target.migrations().locations().get(0);
             throw new MigrationException(MigrationMessages.noMigrations(target.header(), location,
-                    dev.hibernatelite.internal.config.MigrationSettingsResolver.sourceFolderOf(location),
+                    MigrationSettingsResolver.sourceFolderOf(location),
                     target.migrations().yamlPath()), null);
         }
         return new FlywayMigrator(target, new TargetDataSource(target, jdbcUrl));
@@ -142,7 +144,7 @@ public final class FlywayMigrator {
                 rows.add(new MigrationStatus.Row(version, migration.getDescription(), migration.getType().name(),
                         migration.getInstalledOn() == null ? "" : format.format(migration.getInstalledOn()),
                         migration.getState().getDisplayName(), migration.getScript()));
-                if (migration.getState() == org.flywaydb.core.api.MigrationState.PENDING) {
+                if (migration.getState() == MigrationState.PENDING) {
                     pending.add(label(version, migration.getDescription()));
                 }
                 if (migration.getState().isFailed()) {

@@ -2,6 +2,7 @@ package dev.hibernatelite.internal.migration;
 
 import dev.hibernatelite.internal.config.AsyncEngineSettings;
 import dev.hibernatelite.internal.config.EngineSettings;
+import dev.hibernatelite.internal.config.MigrationSettingsResolver;
 import dev.hibernatelite.internal.message.Messages;
 import dev.hibernatelite.internal.message.MigrationMessages;
 
@@ -82,7 +83,13 @@ public final class MigrationTargets {
             throw new MigrationException(Messages.commandUnknownEngine(only, names), null);
         }
         // a sync engine and an async engine of the same name on different databases: both
-        named.forEach(FlywayMigrator::of);
+        for (MigrationTarget target : named) {
+            if (!target.migrations().enabled()) {
+                String location = target.migrations().locations().get(0);
+                throw new MigrationException(MigrationMessages.noMigrations(target.header(), location,
+                        MigrationSettingsResolver.sourceFolderOf(location), target.migrations().yamlPath()), null);
+            }
+        }
         return named;
     }
 }

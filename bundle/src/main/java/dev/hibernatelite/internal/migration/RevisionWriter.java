@@ -7,6 +7,7 @@ import dev.hibernatelite.internal.message.MigrationMessages;
 import dev.hibernatelite.internal.schema.SchemaDiff;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -32,6 +34,7 @@ import java.util.regex.Pattern;
  */
 public final class RevisionWriter {
     private static final Pattern VERSIONED = Pattern.compile("^V(\\d+)(?:[._]\\d+)*__.*");
+    private static final Pattern LEADING_NUMBER = Pattern.compile("^(\\d+).*");
 
     private RevisionWriter() {
     }
@@ -88,7 +91,7 @@ public final class RevisionWriter {
             diff = diff(engine, target);
         }
         int version = nextVersion(folder, status);
-        List<String> statements = new java.util.ArrayList<>(diff.statements());
+        List<String> statements = new ArrayList<>(diff.statements());
         boolean writeDrops = drop && !diff.dropStatements().isEmpty();
         if (statements.isEmpty() && !writeDrops) {
             return new Revision(null, List.of(), diff.droppable(), status.pending().size());
@@ -170,10 +173,10 @@ public final class RevisionWriter {
                 }
             }
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         for (MigrationStatus.Row row : status.rows()) {
-            Matcher m = Pattern.compile("^(\\d+).*").matcher(row.version());
+            Matcher m = LEADING_NUMBER.matcher(row.version());
             if (m.matches()) {
                 highest = Math.max(highest, Integer.parseInt(m.group(1)));
             }
