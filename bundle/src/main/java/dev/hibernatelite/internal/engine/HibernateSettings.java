@@ -31,6 +31,8 @@ final class HibernateSettings {
         settings.put(AvailableSettings.ORDER_INSERTS, "true");
         settings.put(AvailableSettings.ORDER_UPDATES, "true");
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        // the counters the metrics publish, without Hibernate's per-entity and per-query statistics
+        settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
         if (info == null) {
             // The database did not answer: boot from what the URL says instead of asking it.
             settings.put(AvailableSettings.ALLOW_METADATA_ON_BOOT, "false");
