@@ -54,6 +54,19 @@ class MariaDbTest extends ProbeAppTest {
     }
 
     @Test
+    void aReadOnlyRequestReadsAndTheDatabaseRefusesItsInsert() {
+        String text = unique("read-only");
+        assertThat(http().post("/notes/committed?text=" + encode(text)).statusCode()).isEqualTo(200);
+        assertThat(http().get("/read-only/notes").body()).contains(text);
+
+        String refused = unique("refused");
+        HttpResponse<String> insert = http().post("/read-only/notes/jdbc-insert?text=" + encode(refused));
+        // 25006: the session is held read-only by MariaDB itself, in auto-commit
+        assertThat(insert.body()).contains("\"sqlState\":\"25006\"").contains("\"autoCommit\":true");
+        assertThat(countNotes(refused)).isZero();
+    }
+
+    @Test
     void fourByteCharactersSurviveARoundTripThroughTheTablesTheBundleCreated() throws Exception {
         String text = unique("rocket \uD83D\uDE80 ünïcödé");
         HttpResponse<String> created = http().post("/notes/committed?text=" + encode(text));

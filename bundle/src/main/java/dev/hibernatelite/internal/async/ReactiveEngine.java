@@ -2,6 +2,7 @@ package dev.hibernatelite.internal.async;
 
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.internal.config.AsyncEngineSettings;
+import dev.hibernatelite.internal.engine.CountingStatistics;
 import dev.hibernatelite.internal.message.Secrets;
 import dev.hibernatelite.internal.message.Messages;
 import io.vertx.core.Vertx;
@@ -91,6 +92,7 @@ final class ReactiveEngine implements AutoCloseable {
         }
         settings.put(Settings.SQL_CLIENT_POOL, ObservableSqlClientPool.class.getName());
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
         settings.putAll(s.properties());
         return settings;
     }

@@ -9,7 +9,6 @@ import io.dropwizard.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -34,27 +33,24 @@ final class PoolConfig {
      * @return the pool's configuration
      */
     static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics) {
-        return of(s, info, metrics, s.jdbcUrl(), s.password(), Map.of());
+        return of(s, info, metrics, s.jdbcUrl(), s.password());
     }
 
     /**
-     * A pool of the engine on another server of it (a replica), or with other driver properties.
+     * A pool of the engine on another server of it (a replica).
      *
      * @param s the engine's settings
      * @param info what the database said at startup, or null if it did not answer
      * @param metrics where the pool reports, or null
      * @param url the URL to connect to
      * @param password the password, or null for the engine's
-     * @param extraDriverProperties driver properties on top of the engine's
      * @return the pool's configuration
      */
-    static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics, String url, String password,
-                           Map<String, String> extraDriverProperties) {
+    static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics, String url, String password) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("hibernate-lite." + s.name());
         Properties driverProperties = new Properties();
         driverProperties.putAll(s.driverProperties());
-        driverProperties.putAll(extraDriverProperties);
         // A DataSource rather than a URL: HikariCP's configuration dump (at DEBUG) never sees the URL.
         config.setDataSource(new DriverDataSource(url, s.driverClass(), driverProperties, s.user(),
                 password != null ? password : s.password()));

@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -165,19 +164,16 @@ public final class ReadPools implements AutoCloseable {
 
     private static HikariConfig readPoolConfig(EngineSettings s, DatabaseInfo info, MetricRegistry metrics,
                                                String role, String url, String password, int size) {
-        boolean databaseReadOnly = !s.pgbouncer()
-                && (s.vendor() == DatabaseVendor.POSTGRESQL || s.vendor().isMySqlFamily());
-        // pgjdbc applies read-only to auto-commit statements only in this mode
-        HikariConfig config = PoolConfig.of(s, info, metrics, url, password,
-                databaseReadOnly && s.vendor() == DatabaseVendor.POSTGRESQL ? Map.of("readOnlyMode", "always") : Map.of());
+        HikariConfig config = PoolConfig.of(s, info, metrics, url, password);
         config.setPoolName("hibernate-lite." + s.name() + "." + role);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(size);
         config.setAutoCommit(true);
         config.setTransactionIsolation(null);
-        if (databaseReadOnly) {
+        String readOnly = s.pgbouncer() ? null : readOnlyStatement(s.vendor());
+        if (readOnly != null) {
             // The database holds the connection read-only: a write fails there, whatever the code does.
-            config.setReadOnly(true);
+            config.setDataSource(new ReadOnlySessionDataSource(config.getDataSource(), readOnly));
         }
         if (role.startsWith("replica")) {
             // a replica that does not hand out a connection quickly is passed over, not waited for
@@ -185,6 +181,14 @@ public final class ReadPools implements AutoCloseable {
             config.setValidationTimeout(Math.min(s.validationTimeoutMillis(), 500));
         }
         return config;
+    }
+
+    /** @return the statement that makes a whole session read-only, or null where there is none */
+    private static String readOnlyStatement(DatabaseVendor vendor) {
+        if (vendor == DatabaseVendor.POSTGRESQL) {
+            return "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY";
+        }
+        return vendor.isMySqlFamily() ? "SET SESSION TRANSACTION READ ONLY" : null;
     }
 
     /** Stops the monitor and drains every read pool. */
