@@ -3,18 +3,21 @@
 # JDBC on a real PostgreSQL, and writes docs/benchmarks.md from the data it collects
 # (bench/results/benchmarks.json). Phases:
 #   counts    round trips and statements per request (PgWireCounter relay), same-JSON check
-#   startup   cold starts with 1 and 200 entities
+#   startup   cold starts with 2 and 200 entities
 #   jmh       the per-request cost of the context and of db.session() vs a hand-written session
-#   http      HTTP load with wrk (read one row, list 20 rows, insert one row, a route without
-#             database), ONE APPLICATION AT A TIME: each round starts every application in turn
-#             (A B C, A B C, ...) and stops it before the next; every route warmed, then measured;
-#             throughput, p50/p99, and the CPU per request of the application and of its
-#             PostgreSQL backends (from /proc)
+#   http      HTTP load with wrk (read one row, list 20 rows, an item's parts (one-to-many),
+#             insert one row, a route without database), ONE APPLICATION AT A TIME: each round
+#             starts every application in turn (A B C, then C B A, ...) and stops it before the
+#             next; every route warmed, then measured; throughput, p50/p99, and the CPU per request
+#             of the application and of its PostgreSQL backends (from /proc); the bundle
+#             transactional (lite), @ReadOnly (lite-readonly) and reading from a standby
+#             (lite-replica), against dwh, hibernate, hibernate-readonly and jdbc; the issue #11
+#             targets, met or not
 #   variants  the bundle with one default changed each, in the same rounds
 #   profile   a JFR recording of each main application per route, in the last round
 #
-#   bench/run-benchmarks.sh            full run, about an hour on 2 cores
-#   bench/run-benchmarks.sh --quick    smoke run (about 10 minutes), figures meaningless; writes
+#   bench/run-benchmarks.sh            full run, about 95 minutes on 2 cores
+#   bench/run-benchmarks.sh --quick    smoke run (about 15 minutes), figures meaningless; writes
 #                                      bench/target/benchmarks-quick.{md,json}, never docs/
 #
 # Options (after the script name):
@@ -31,14 +34,20 @@
 #   --skip a,b / --only a,b   phases: counts, startup, jmh, http, profile, variants
 #   --families a,b        only these families (ids as in the report; lite always stays, as the reference)
 #   --out FILE            report (default docs/benchmarks.md); --data FILE (default
-#                         bench/results/benchmarks.json); --work-dir DIR; --keep-database
+#                         bench/results/benchmarks.json); --work-dir DIR; --keep-database (on
+#                         $HIBERNATE_LITE_BENCH_POSTGRES_URL's server: a private server is deleted)
 #   --render FILE.json    measure nothing: write the report again from a run's data
 #
 # Adding an application to the comparison is one line in Family.catalogue (http/Family.java).
 #
-# Needs wrk (apt-get install -y wrk). PostgreSQL: $HIBERNATE_LITE_BENCH_POSTGRES_URL, default
-# jdbc:postgresql://127.0.0.1:5432/test?user=postgres; the run creates the database hl_bench there
-# and drops it at the end, and needs about 13 free connections. Everything it starts ends with it.
+# Needs wrk (apt-get install -y wrk). PostgreSQL: by default the run starts its own, a private
+# PostgreSQL (the testing module's PrivatePostgres: zonky's binaries from Maven Central, no root or
+# server configuration) and a hot standby of it (streaming replication, what lite-replica reads
+# from), measures every family on that primary, and deletes both at the end. With
+# $HIBERNATE_LITE_BENCH_POSTGRES_URL set it uses that server instead (it needs about 21 free
+# connections), and measures lite-replica only if $HIBERNATE_LITE_BENCH_REPLICA_URL names a
+# streaming standby of it. The run creates the database hl_bench and drops it at the end.
+# Everything it starts ends with it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

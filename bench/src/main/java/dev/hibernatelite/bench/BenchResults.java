@@ -60,11 +60,12 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
      * @param database the benchmark database's name
      * @param data where the results JSON went
      * @param workDir logs, YAML, JFR recordings
+     * @param server which PostgreSQL server(s) the figures come from (null in runs before it was recorded)
      */
     public record Method(int rounds, int warmupSeconds, int seconds, long settleMillis, int profileSeconds,
                          int connections, int wrkThreads, int poolSize, int startupReps, int countRequests, int rows,
                          Map<String, String> proposed, String wrk, List<String> jvmOptions, String database, String data,
-                         String workDir) {
+                         String workDir, String server) {
     }
 
     /**
@@ -78,10 +79,13 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
      * @param load1 the 1-minute load average when it started
      * @param pool {@code /bench/info} right after it
      * @param appCpuMillis CPU time of the application's JVM during it, or -1
-     * @param dbCpuMillis CPU time of the PostgreSQL backends serving it, or -1
+     * @param dbCpuMillis CPU time of the PostgreSQL backends serving it, or -1: those of the primary and,
+     *        for a family reading from the standby, those of the standby
+     * @param replicaDbCpuMillis of that, the standby's backends' (0 for a family that does not read from it)
      */
     public record Measurement(int round, String family, Endpoint endpoint, Wrk.Result result, long borrows,
-                              double load1, AppProcess.Info pool, double appCpuMillis, double dbCpuMillis) {
+                              double load1, AppProcess.Info pool, double appCpuMillis, double dbCpuMillis,
+                              double replicaDbCpuMillis) {
         /** @return the application's CPU µs per request, or NaN */
         public double appCpuPerRequest() {
             return appCpuMillis < 0 || result.requests() == 0 ? Double.NaN : 1000 * appCpuMillis / result.requests();
@@ -90,6 +94,12 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
         /** @return its PostgreSQL backends' CPU µs per request, or NaN */
         public double dbCpuPerRequest() {
             return dbCpuMillis < 0 || result.requests() == 0 ? Double.NaN : 1000 * dbCpuMillis / result.requests();
+        }
+
+        /** @return of that, the standby's backends' CPU µs per request, or NaN */
+        public double replicaDbCpuPerRequest() {
+            return dbCpuMillis < 0 || replicaDbCpuMillis < 0 || result.requests() == 0 ? Double.NaN
+                    : 1000 * replicaDbCpuMillis / result.requests();
         }
     }
 

@@ -27,7 +27,7 @@ import java.util.Locale;
  *
  * <ol>
  *   <li>{@code counts}: what each family asks of PostgreSQL per request ({@link RequestCounts}).</li>
- *   <li>{@code startup}: JVM launch to serving, with 1 and 200 entities ({@link StartupPhase}).</li>
+ *   <li>{@code startup}: JVM launch to serving, with 2 and 200 entities ({@link StartupPhase}).</li>
  *   <li>{@code jmh}: the per-request cost of the context and of {@code db.session()} against opening a
  *       session by hand ({@link SessionCosts}, {@link SessionBenchmark}).</li>
  *   <li>{@code http}, {@code variants}, {@code profile}: HTTP load with wrk, one application at a time,
@@ -66,11 +66,8 @@ public final class BenchmarksReport {
     }
 
     private static BenchResults collect(RunSettings s) throws Exception {
-        String adminUrl = BenchSettings.url();
         String wrkVersion = Wrk.version();
-        List<Family> families = s.families();
-        List<Family> loaded = s.httpFamilies();
-        if (wrkVersion == null && !loaded.isEmpty()) {
+        if (wrkVersion == null && !s.httpFamilies().isEmpty()) {
             throw new IllegalStateException("wrk is not installed: apt-get install -y wrk (or skip the HTTP phases with"
                     + " --skip http,variants,profile)");
         }
@@ -78,8 +75,25 @@ public final class BenchmarksReport {
         long t0 = System.nanoTime();
         String loadBefore = Machine.loadAverage();
         Files.createDirectories(s.workDir);
+        try (BenchServer server = BenchServer.open()) {
+            System.out.println("== PostgreSQL: " + server.description());
+            s.replicaAvailable = server.replicaAdminUrl() != null;
+            if (!s.replicaAvailable) {
+                System.out.println("== no standby (set " + BenchServer.REPLICA_VARIABLE + " to one of "
+                        + BenchSettings.URL_VARIABLE + "'s server, or unset both for a private pair):"
+                        + " the families that read from one are left out");
+            }
+            return collect(s, server, wrkVersion, started, t0, loadBefore);
+        }
+    }
+
+    private static BenchResults collect(RunSettings s, BenchServer server, String wrkVersion, OffsetDateTime started,
+                                        long t0, String loadBefore) throws Exception {
+        List<Family> families = s.families();
+        List<Family> loaded = s.httpFamilies();
         System.out.printf(Locale.ROOT, "== benchmarks: %s run, pool %d, wrk %d connections, one application at a time,"
-                        + " %d rounds of %d applications, %d s warm-up and %d s measurement per route; about %d minutes%n",
+                        + " %d rounds of %d applications (order reversed every other round), %d s warm-up and %d s"
+                        + " measurement per route; about %d minutes%n",
                 s.quick ? "QUICK" : "full", s.poolSize, s.connections, s.rounds, loaded.size(), s.warmupSeconds,
                 s.seconds, s.estimateMinutes());
 
@@ -89,16 +103,17 @@ public final class BenchmarksReport {
         List<Measurement> measurements = new ArrayList<>();
         List<Profile> profiles = new ArrayList<>();
         Machine machine;
-        try (BenchDatabase db = BenchDatabase.create(adminUrl, s.keepDatabase)) {
+        try (BenchDatabase db = BenchDatabase.create(server, s.keepDatabase)) {
             machine = Machine.collect(db.url());
             if (s.runs("counts")) {
                 phase("round trips and statements per request", t0);
-                counts = RequestCounts.measure(families, db.url(), s.poolSize, s.countRequests, s.workDir);
+                counts = RequestCounts.measure(families, db, s.poolSize, s.countRequests, s.workDir);
                 db.trimInserted();
             }
             if (s.runs("startup")) {
                 phase("startup", t0);
                 startups = StartupPhase.run(families, db.url(), s.poolSize, s.startupReps, s.workDir);
+                db.awaitReplica();
             }
             if (s.runs("jmh")) {
                 phase("JMH: context and session costs", t0);
@@ -114,7 +129,7 @@ public final class BenchmarksReport {
         System.out.printf("== measured in %d min %d s%n", took.toMinutes(), took.toSecondsPart());
         BenchResults.Run run = new BenchResults.Run(started.toString(), finished.toString(), took.toSeconds(), s.quick,
                 loadBefore, Machine.loadAverage(), s.method(wrkVersion == null ? "(not installed)" : wrkVersion,
-                AppProcess.JVM_OPTIONS));
+                AppProcess.JVM_OPTIONS, server.description()));
         return new BenchResults(run, machine, families, counts, startups, jmh, measurements, profiles);
     }
 }

@@ -38,6 +38,8 @@ final class RunSettings {
     final Set<String> families = new LinkedHashSet<>();
     final Map<String, String> proposed = new TreeMap<>(Family.PROPOSED);
     boolean keepDatabase;
+    /** Whether the run's server has a standby: without one the families reading from it are left out. */
+    boolean replicaAvailable = true;
 
     static RunSettings parse(String[] args) {
         RunSettings s = new RunSettings();
@@ -117,7 +119,8 @@ final class RunSettings {
         for (Family f : Family.catalogue(proposed)) {
             boolean wanted = families.isEmpty() || families.contains(f.id()) || f.id().equals(Family.LITE);
             boolean phase = f.role() != Family.Role.VARIANT || runs("variants");
-            if (wanted && phase && out.stream().noneMatch(f::sameApplicationAs)) {
+            boolean server = !f.replicas() || replicaAvailable;
+            if (wanted && phase && server && out.stream().noneMatch(f::sameApplicationAs)) {
                 out.add(f);
             }
         }
@@ -133,10 +136,10 @@ final class RunSettings {
                 : runs("http") || f.id().equals(Family.LITE) && runs("variants")).toList();
     }
 
-    BenchResults.Method method(String wrkVersion, List<String> jvmOptions) {
+    BenchResults.Method method(String wrkVersion, List<String> jvmOptions, String server) {
         return new BenchResults.Method(rounds, warmupSeconds, seconds, settleMillis, runs("profile") ? profileSeconds : 0,
                 connections, wrkThreads, poolSize, startupReps, countRequests, BenchDatabase.ROWS, proposed, wrkVersion,
-                jvmOptions, BenchDatabase.NAME, data.toString(), workDir.toString());
+                jvmOptions, BenchDatabase.NAME, data.toString(), workDir.toString(), server);
     }
 
     /** @return a rough estimate of the run's minutes on 2 cores (application start about 6 s) */
@@ -157,7 +160,12 @@ final class RunSettings {
                     + f.endpoints().size() * (warmupSeconds + seconds + 2 * settleMillis / 1000.0 + 1));
         }
         if (runs("http") && runs("profile")) {
-            secs += HttpPhase.PROFILED.size() * HttpPhase.PROFILED_ROUTES.size() * (profileSeconds + 2);
+            for (Family f : httpFamilies()) {
+                if (HttpPhase.PROFILED.contains(f.id())) {
+                    secs += f.endpoints().stream().filter(HttpPhase.PROFILED_ROUTES::contains).count()
+                            * (profileSeconds + 2.0);
+                }
+            }
         }
         return Math.round(secs / 60);
     }

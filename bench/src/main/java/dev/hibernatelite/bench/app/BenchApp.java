@@ -30,14 +30,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
  * One Dropwizard application, four route families, one per JVM: the same routes
- * ({@code GET /items/{id}}, {@code GET /items?after=&limit=}, {@code POST /items}, and
- * {@code GET /ping}, which touches no database) on the same table, pool size and JSON, written
- * with
+ * ({@code GET /items/{id}}, {@code GET /items?after=&limit=}, {@code GET /items/{id}/parts},
+ * {@code POST /items}, and {@code GET /ping}, which touches no database) on the same tables, pool
+ * size and JSON, written with
  *
  * <ul>
  *   <li>{@code lite}: this bundle ({@code db.session()}, {@code db.commit()}), engines from the
@@ -51,8 +52,8 @@ import java.util.function.LongSupplier;
  *
  * <p>Which family, and the diagnostics, come from system properties because bundles are added
  * before the configuration is read: {@code bench.mode}, {@code bench.entities} (how many entity
- * classes to map, default 1: the {@link Item}; more are generated), {@code bench.routes}
- * (see {@link #ROUTES}).
+ * classes to map, default and at least 2: {@link Item} and {@link Part}; more are generated),
+ * {@code bench.routes} (see {@link #ROUTES}).
  *
  * <p>When the server has started it prints one line, {@code BENCH-READY {...}}, with its startup
  * timings; {@code GET /bench/info} reports borrowed connections between measurements.
@@ -64,10 +65,14 @@ public class BenchApp extends Application<BenchConfig> {
     public static final String MODE = "bench.mode";
     /** System property: how many entity classes the Hibernate families map (the startup measurement). */
     public static final String ENTITIES = "bench.entities";
+    /** The entity classes every application maps (more are generated for the startup measurement). */
+    public static final int BASE_ENTITIES = 2;
     /**
      * System property: how the routes are written. The bundle: {@code commit} (the default),
-     * {@code commitOnSuccess}, {@code releaseBeforeWrite}. Hand-wired Hibernate: {@code transaction}
-     * (the default), {@code readsWithoutTransaction}.
+     * {@code readOnly} (the read routes {@code @ReadOnly}), {@code commitOnSuccess},
+     * {@code releaseBeforeWrite}. Hand-wired Hibernate: {@code transaction} (the default),
+     * {@code readOnly} (reads in a read-only session without flush or transaction, on an
+     * auto-commit pool).
      */
     public static final String ROUTES = "bench.routes";
     /** The line the application prints when it serves. */
@@ -89,12 +94,11 @@ public class BenchApp extends Application<BenchConfig> {
 
     public static void main(String[] args) throws Exception {
         String mode = System.getProperty(MODE, "lite");
-        int count = Integer.getInteger(ENTITIES, 1);
+        int count = Integer.getInteger(ENTITIES, BASE_ENTITIES);
         long t0 = System.nanoTime();
-        List<Class<?>> entities = new ArrayList<>();
-        entities.add(Item.class);
-        if (count > 1) {
-            entities.addAll(GeneratedEntities.create(count - 1));
+        List<Class<?>> entities = new ArrayList<>(List.of(Item.class, Part.class));
+        if (count > BASE_ENTITIES) {
+            entities.addAll(GeneratedEntities.create(count - BASE_ENTITIES));
         }
         long generateMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         new BenchApp(mode, entities, generateMillis).run(args);
@@ -155,12 +159,15 @@ public class BenchApp extends Application<BenchConfig> {
                 String routes = System.getProperty(ROUTES, "commit");
                 switch (routes) {
                     case "commit" -> env.jersey().register(new LiteItemResource(db, false));
+                    case "readOnly" -> env.jersey().register(new LiteReadOnlyItemResource(db));
                     case "releaseBeforeWrite" -> env.jersey().register(new LiteItemResource(db, true));
                     case "commitOnSuccess" -> env.jersey().register(new LiteCommitOnSuccessResource(db));
                     default -> throw new IllegalArgumentException("unknown " + ROUTES + " '" + routes + "'");
                 }
+                // the engine's pool, and with @ReadOnly its read pools (".read", ".replica-1")
                 pool = "hibernate-lite.default";
-                borrows = () -> env.metrics().timer(pool + ".pool.Wait").getCount();
+                borrows = () -> env.metrics().getTimers((name, metric) -> name.startsWith(pool)
+                        && name.endsWith(".pool.Wait")).values().stream().mapToLong(Timer::getCount).sum();
                 facts.put("routes", routes);
                 facts.put("statistics", db.sessionFactory().getStatistics().isStatisticsEnabled());
             }
@@ -176,13 +183,13 @@ public class BenchApp extends Application<BenchConfig> {
             case "jdbc", "hibernate" -> {
                 BenchConfig.JdbcSettings jdbc = config.getJdbc();
                 String routes = System.getProperty(ROUTES, "transaction");
-                boolean readsWithoutTransaction = switch (routes) {
+                boolean readOnly = switch (routes) {
                     case "transaction" -> false;
-                    case "readsWithoutTransaction" -> true;
+                    case "readOnly" -> true;
                     default -> throw new IllegalArgumentException("unknown " + ROUTES + " '" + routes + "'");
                 };
                 // JDBC, and hand-wired Hibernate reading outside transactions, want auto-commit on.
-                boolean autoCommit = "jdbc".equals(mode) || readsWithoutTransaction;
+                boolean autoCommit = "jdbc".equals(mode) || readOnly;
                 pool = "bench." + mode;
                 HikariDataSource hikari = hikari(pool, jdbc, autoCommit, env.metrics());
                 CountingDataSource counting = new CountingDataSource(hikari);
@@ -200,7 +207,7 @@ public class BenchApp extends Application<BenchConfig> {
                     MetadataSources sources = new MetadataSources(registry);
                     entities.forEach(sources::addAnnotatedClass);
                     SessionFactory sessionFactory = sources.buildMetadata().buildSessionFactory();
-                    env.jersey().register(new HandWiredItemResource(sessionFactory, readsWithoutTransaction));
+                    env.jersey().register(new HandWiredItemResource(sessionFactory, readOnly));
                     facts.put("routes", routes);
                     env.lifecycle().manage(new Managed() {
                         @Override
@@ -234,8 +241,16 @@ public class BenchApp extends Application<BenchConfig> {
         info.put("borrows", borrows.getAsLong());
         info.putAll(facts);
         if (pool != null) {
-            Timer wait = metrics.getTimers().get(pool + ".pool.Wait");
-            Histogram usage = metrics.getHistograms().get(pool + ".pool.Usage");
+            // the busiest of the pools whose names start with pool (the engine's, its read pools)
+            Map<String, Long> poolBorrows = new TreeMap<>();
+            metrics.getTimers((name, metric) -> name.startsWith(pool) && name.endsWith(".pool.Wait"))
+                    .forEach((name, timer) -> poolBorrows.put(name.substring(0, name.length() - ".pool.Wait".length()),
+                            timer.getCount()));
+            info.put("poolBorrows", poolBorrows);
+            String busiest = poolBorrows.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                    .orElse(pool);
+            Timer wait = metrics.getTimers().get(busiest + ".pool.Wait");
+            Histogram usage = metrics.getHistograms().get(busiest + ".pool.Usage");
             if (wait != null) {
                 Snapshot s = wait.getSnapshot();
                 info.put("poolWaitMeanMicros", s.getMean() / 1000.0);

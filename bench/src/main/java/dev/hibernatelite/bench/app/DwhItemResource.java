@@ -47,6 +47,13 @@ public class DwhItemResource {
         return dao.page(after, Math.min(Math.max(limit, 1), 100));
     }
 
+    @GET
+    @Path("{id}/parts")
+    @UnitOfWork
+    public List<Part> parts(@PathParam("id") long id) {
+        return dao.parts(id);
+    }
+
     @POST
     @UnitOfWork
     public Item create(NewItem body) {

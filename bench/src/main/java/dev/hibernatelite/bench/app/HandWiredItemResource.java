@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 
@@ -21,20 +22,21 @@ import java.util.function.Function;
  * ({@code SessionFactory.fromTransaction}), so the connection is back in the pool before the
  * JSON (of detached, fully loaded entities) is written.
  *
- * <p>With {@code readsWithoutTransaction} (a what-if, on a pool with auto-commit on) the read
- * routes open a session and query without a transaction: one round trip, like plain JDBC. Inserts
- * keep their transaction.
+ * <p>With {@code readOnly} (on a pool with auto-commit on) the read routes are the hand-written
+ * peer of the bundle's {@code @ReadOnly}: a read-only session ({@code setDefaultReadOnly(true)},
+ * no snapshots) with {@link FlushMode#MANUAL}, querying without a transaction (each statement in
+ * auto-commit: one round trip, like plain JDBC). Inserts keep their transaction.
  */
 @Path("/items")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class HandWiredItemResource {
     private final SessionFactory sessionFactory;
-    private final boolean readsWithoutTransaction;
+    private final boolean readOnly;
 
-    public HandWiredItemResource(SessionFactory sessionFactory, boolean readsWithoutTransaction) {
+    public HandWiredItemResource(SessionFactory sessionFactory, boolean readOnly) {
         this.sessionFactory = sessionFactory;
-        this.readsWithoutTransaction = readsWithoutTransaction;
+        this.readOnly = readOnly;
     }
 
     @GET
@@ -56,11 +58,20 @@ public class HandWiredItemResource {
                 .getResultList());
     }
 
+    @GET
+    @Path("{id}/parts")
+    public List<Part> parts(@PathParam("id") long id) {
+        return read(s -> s.createSelectionQuery(LiteItemResource.PARTS_QUERY, Part.class)
+                .setParameter("item", id)
+                .getResultList());
+    }
+
     private <T> T read(Function<Session, T> work) {
-        if (!readsWithoutTransaction) {
+        if (!readOnly) {
             return sessionFactory.fromTransaction(work);
         }
-        try (Session session = sessionFactory.openSession()) {
+        try (Session session = sessionFactory.withOptions().flushMode(FlushMode.MANUAL).openSession()) {
+            session.setDefaultReadOnly(true);
             return work.apply(session);
         }
     }

@@ -9,9 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /**
- * The one row type every route family serves: an entity for the three Hibernate families
- * (the bundle, dropwizard-hibernate, hand-wired Hibernate), written as JSON straight from the
- * entity, as those applications do. The plain JDBC family writes {@link ItemJson}, which has the
+ * The row every route family serves (with its {@link Part}s, the one-to-many route's rows): an
+ * entity for the three Hibernate families (the bundle, dropwizard-hibernate, hand-wired
+ * Hibernate), written as JSON straight from the entity, as those applications do. The plain JDBC family writes {@link ItemJson}, which has the
  * same properties in the same order, so every family answers the same bytes.
  *
  * <p>The id is an identity column: each family's insert is one {@code INSERT ... RETURNING}.

@@ -19,6 +19,13 @@ public class ItemDao extends AbstractDAO<Item> {
         return list(query(LiteItemResource.LIST_QUERY).setParameter("after", after).setMaxResults(limit));
     }
 
+    /** @return the item's parts, by id (the DAO's session, which {@code AbstractDAO} hands out) */
+    public List<Part> parts(long item) {
+        return currentSession().createSelectionQuery(LiteItemResource.PARTS_QUERY, Part.class)
+                .setParameter("item", item)
+                .getResultList();
+    }
+
     public Item create(Item item) {
         return persist(item);
     }

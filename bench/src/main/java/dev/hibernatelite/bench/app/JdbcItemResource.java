@@ -67,6 +67,23 @@ public class JdbcItemResource {
         }
     }
 
+    @GET
+    @Path("{id}/parts")
+    public List<PartJson> parts(@PathParam("id") long id) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select id, item_id, name, quantity from bench_part where item_id = ? order by id")) {
+            ps.setLong(1, id);
+            List<PartJson> parts = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    parts.add(new PartJson(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4)));
+                }
+            }
+            return parts;
+        }
+    }
+
     @POST
     public ItemJson create(NewItem body) throws SQLException {
         try (Connection c = dataSource.getConnection();

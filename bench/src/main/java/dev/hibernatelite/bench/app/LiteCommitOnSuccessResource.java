@@ -44,6 +44,14 @@ public class LiteCommitOnSuccessResource {
                 .getResultList();
     }
 
+    @GET
+    @Path("{id}/parts")
+    public List<Part> parts(@PathParam("id") long id) {
+        return db.session().createSelectionQuery(LiteItemResource.PARTS_QUERY, Part.class)
+                .setParameter("item", id)
+                .getResultList();
+    }
+
     @POST
     public Item create(NewItem body) {
         Item item = body.toEntity();

@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * The routes written with this bundle, as its README writes them: {@code db.getOr404},
- * {@code db.session()} queries, {@code persist} then {@code db.commit()}. Reads commit nothing:
+ * {@code db.session()} queries (an item, a page of items, an item's parts), {@code persist} then
+ * {@code db.commit()}. Reads commit nothing:
  * their transaction is rolled back when the request's context closes, after the response is
  * written.
  *
@@ -29,6 +30,7 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 public class LiteItemResource {
     static final String LIST_QUERY = "from Item where id > :after order by id";
+    static final String PARTS_QUERY = "from Part where item.id = :item order by id";
 
     private final HibernateLite<BenchConfig> db;
     private final boolean releaseBeforeWrite;
@@ -55,6 +57,16 @@ public class LiteItemResource {
                 .getResultList();
         endReadTransaction();
         return items;
+    }
+
+    @GET
+    @Path("{id}/parts")
+    public List<Part> parts(@PathParam("id") long id) {
+        List<Part> parts = db.session().createSelectionQuery(PARTS_QUERY, Part.class)
+                .setParameter("item", id)
+                .getResultList();
+        endReadTransaction();
+        return parts;
     }
 
     @POST

@@ -50,19 +50,21 @@ public final class AppProcess implements AutoCloseable {
     /**
      * @param family what to run
      * @param databaseUrl the database it uses
+     * @param replicaUrl the standby's database, for a family that reads from one; else null
      * @param poolSize its pool size
      * @param entities {@code bench.entities}
      * @param workDir where its YAML and log go
      * @param extraJvmOptions more JVM options (a profiler), or none
      */
-    public static AppProcess start(Family family, String databaseUrl, int poolSize, int entities, Path workDir,
-                                   List<String> extraJvmOptions) throws IOException {
+    public static AppProcess start(Family family, String databaseUrl, String replicaUrl, int poolSize, int entities,
+                                   Path workDir, List<String> extraJvmOptions) throws IOException {
         int port = freePort();
         Files.createDirectories(workDir);
         Path yaml = workDir.resolve(family.id() + "-" + port + ".yml");
         // Each application's connections carry its name, so that its PostgreSQL backends can be found.
-        Files.writeString(yaml, family.yaml(BenchSettings.withParameters(databaseUrl, "ApplicationName="
-                + applicationName(family)), port, poolSize));
+        String name = "ApplicationName=" + applicationName(family);
+        Files.writeString(yaml, family.yaml(BenchSettings.withParameters(databaseUrl, name),
+                replicaUrl == null ? null : BenchSettings.withParameters(replicaUrl, name), port, poolSize));
         Path log = workDir.resolve(family.id() + "-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -125,10 +127,12 @@ public final class AppProcess implements AutoCloseable {
 
     /**
      * What {@code GET /bench/info} says: connections borrowed so far, and the pool's own timers where
-     * it keeps them (HikariCP with a MetricRegistry), else null.
+     * it keeps them (HikariCP with a MetricRegistry; the busiest pool's), else null; the bundle's
+     * borrows so far by pool ({@code hibernate-lite.default}, {@code .read}, {@code .replica-1}),
+     * else null.
      */
     public record Info(long borrows, Double poolWaitMeanMicros, Double poolWaitP99Micros, Double poolUsageMeanMillis,
-                       Double poolUsageP99Millis) {
+                       Double poolUsageP99Millis, java.util.Map<String, Long> poolBorrows) {
     }
 
     /**

@@ -4,6 +4,7 @@ package dev.hibernatelite.bench.http;
 public enum Endpoint {
     READ("read one row by id", "GET /items/{id}", "read"),
     LIST("list 20 rows", "GET /items?after=N&limit=20", "list"),
+    PARTS("one-to-many: an item's 5–10 parts", "GET /items/{id}/parts", "parts"),
     INSERT("insert one row", "POST /items", "insert"),
     PING("no database", "GET /ping", "ping");
 
@@ -32,5 +33,10 @@ public enum Endpoint {
     /** @return whether the route uses the database */
     public boolean usesDatabase() {
         return this != PING;
+    }
+
+    /** @return whether the route only reads (what {@code @ReadOnly} applies to) */
+    public boolean reads() {
+        return this == READ || this == LIST || this == PARTS;
     }
 }

@@ -3,7 +3,7 @@ package dev.hibernatelite.bench.http;
 import dev.hibernatelite.bench.BenchDatabase;
 import dev.hibernatelite.bench.BenchResults.Measurement;
 import dev.hibernatelite.bench.BenchResults.Profile;
-import dev.hibernatelite.bench.BenchSettings;
+import dev.hibernatelite.bench.app.BenchApp;
 import dev.hibernatelite.bench.Machine;
 
 import java.nio.file.Files;
@@ -12,25 +12,31 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
 /**
  * The HTTP load phase, one application at a time: in each round every application is started in
- * turn (the same order every round: A B C, A B C, ...), and stopped before the next one starts, so
- * no other JVM's JIT compiler or garbage collector runs during a measurement. Each started
- * application has every route warmed with wrk for {@code warmupSeconds} (its JVM is new every
- * round), then measured for {@code seconds}, reading the CPU time of its JVM and of the PostgreSQL
- * backends serving it from {@code /proc} before and after. In the last round the profiled
+ * turn, and stopped before the next one starts, so no other JVM's JIT compiler or garbage
+ * collector runs during a measurement. The order is reversed every other round (A B C, C B A,
+ * A B C, ...), so that a drift of the machine over a round is not always charged to the same
+ * families. Each started application has every route warmed with wrk for {@code warmupSeconds}
+ * (its JVM is new every round), then measured for {@code seconds}, reading the CPU time of its JVM
+ * and of the PostgreSQL backends serving it (on the primary, and on the standby for a family
+ * reading from it) from {@code /proc} before and after. In the last round the profiled
  * applications are also recorded with JFR on the profiled routes, after their measurement. The
  * table is trimmed back to its seeded rows after each application.
  */
 public final class HttpPhase {
     /** The families recorded with JFR. */
-    public static final Set<String> PROFILED = Set.of("lite", "dwh", "hibernate", "jdbc");
-    /** The routes recorded with JFR. */
-    public static final List<Endpoint> PROFILED_ROUTES = List.of(Endpoint.READ, Endpoint.INSERT, Endpoint.PING);
+    public static final Set<String> PROFILED = Set.of(Family.LITE, Family.LITE_READ_ONLY, "dwh", "hibernate",
+            Family.HIBERNATE_READ_ONLY, "jdbc");
+    /** The routes recorded with JFR (those of them each profiled family measures). */
+    public static final List<Endpoint> PROFILED_ROUTES = List.of(Endpoint.READ, Endpoint.PARTS, Endpoint.INSERT,
+            Endpoint.PING);
 
     /**
      * @param rounds rounds (each starts every application once)
@@ -58,23 +64,27 @@ public final class HttpPhase {
     }
 
     /**
-     * @param families the applications, in round order
+     * @param families the applications, in the first round's order
      * @param measurements where the measurements go
      * @param profiles where the recordings' summaries go
      */
     public void run(List<Family> families, List<Measurement> measurements, List<Profile> profiles) throws Exception {
         checkFreeConnections();
-        try (Connection admin = DriverManager.getConnection(BenchSettings.url())) {
+        try (Connection admin = DriverManager.getConnection(db.url());
+             Connection replicaAdmin = db.replicaUrl() == null ? null : DriverManager.getConnection(db.replicaUrl())) {
             for (int round = 1; round <= o.rounds(); round++) {
-                for (Family f : families) {
+                for (Family f : order(families, round)) {
                     System.out.printf(Locale.ROOT, "== HTTP round %d/%d: %s (load %s)%n", round, o.rounds(), f.id(),
                             Machine.loadAverage());
-                    try (AppProcess app = AppProcess.start(f, db.url(), o.poolSize(), 1, o.workDir().resolve("http"),
-                            List.of())) {
+                    if (f.replicas()) {
+                        db.awaitReplica();
+                    }
+                    try (AppProcess app = AppProcess.start(f, db.url(), f.replicas() ? db.replicaUrl() : null,
+                            o.poolSize(), BenchApp.BASE_ENTITIES, o.workDir().resolve("http"), List.of())) {
                         app.awaitReady(240);
                         for (Endpoint e : f.endpoints()) {
                             warm(app, e);
-                            measurements.add(measure(admin, app, e, round));
+                            measurements.add(measure(admin, f.replicas() ? replicaAdmin : null, app, e, round));
                             if (o.profileSeconds() > 0 && round == o.rounds() && PROFILED.contains(f.id())
                                     && PROFILED_ROUTES.contains(e)) {
                                 profiles.add(profile(app, e));
@@ -88,6 +98,15 @@ public final class HttpPhase {
         }
     }
 
+    /** @return the families in the order of {@code round}: as given in odd rounds, reversed in even ones */
+    static List<Family> order(List<Family> families, int round) {
+        List<Family> order = new ArrayList<>(families);
+        if (round % 2 == 0) {
+            Collections.reverse(order);
+        }
+        return order;
+    }
+
     private void warm(AppProcess app, Endpoint e) throws Exception {
         Wrk.Result w = wrk.run(app.baseUrl(), e, o.warmupSeconds(), BenchDatabase.ROWS);
         if (w.errors() > 0) {
@@ -96,22 +115,32 @@ public final class HttpPhase {
         Thread.sleep(o.settleMillis()); // let the warm-up's last JIT compilations finish
     }
 
-    private Measurement measure(Connection admin, AppProcess app, Endpoint e, int round) throws Exception {
+    /**
+     * @param admin a connection to the primary
+     * @param replicaAdmin a connection to the standby, for a family reading from it; else null
+     */
+    private Measurement measure(Connection admin, Connection replicaAdmin, AppProcess app, Endpoint e, int round)
+            throws Exception {
         String name = AppProcess.applicationName(app.family());
         double load1 = Machine.load1();
         long b0 = app.borrows();
         double app0 = app.cpuMillis();
         double db0 = CpuClock.backendMillis(admin, name);
+        double replica0 = replicaAdmin == null ? 0 : CpuClock.backendMillis(replicaAdmin, name);
         Wrk.Result w = wrk.run(app.baseUrl(), e, o.seconds(), BenchDatabase.ROWS);
         double app1 = app.cpuMillis();
         double db1 = CpuClock.backendMillis(admin, name);
+        double replica1 = replicaAdmin == null ? 0 : CpuClock.backendMillis(replicaAdmin, name);
         AppProcess.Info info = app.info();
+        double replica = replica0 < 0 || replica1 < 0 ? -1 : replica1 - replica0;
+        double database = db0 < 0 || db1 < 0 || replica < 0 ? -1 : db1 - db0 + replica;
         Measurement m = new Measurement(round, app.family().id(), e, w, info.borrows() - b0, load1, info,
-                app0 < 0 || app1 < 0 ? -1 : app1 - app0, db0 < 0 || db1 < 0 ? -1 : db1 - db0);
+                app0 < 0 || app1 < 0 ? -1 : app1 - app0, database, replica);
         System.out.printf(Locale.ROOT, "   %-6s %-26s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-                        + "  borrows/req %.3f  CPU/req app %4.0f µs db %4.0f µs  load %.2f%n", e, app.family().id(),
+                        + "  borrows/req %.3f  CPU/req app %4.0f µs db %4.0f µs%s  load %.2f%n", e, app.family().id(),
                 w.throughput(), w.p50Micros() / 1000.0, w.p99Micros() / 1000.0, w.errors(),
                 w.requests() == 0 ? 0 : (double) m.borrows() / w.requests(), m.appCpuPerRequest(), m.dbCpuPerRequest(),
+                replicaAdmin == null ? "" : String.format(Locale.ROOT, " (standby %4.0f µs)", m.replicaDbCpuPerRequest()),
                 load1);
         return m;
     }
@@ -130,13 +159,14 @@ public final class HttpPhase {
     }
 
     private void checkFreeConnections() throws Exception {
-        int needed = o.poolSize() + 5;
-        try (Connection c = DriverManager.getConnection(BenchSettings.url()); Statement st = c.createStatement();
+        // the engine's pool and, with @ReadOnly, its read pool on the primary
+        int needed = 2 * o.poolSize() + 5;
+        try (Connection c = DriverManager.getConnection(db.url()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT current_setting('max_connections')::int - (SELECT count(*) FROM"
                      + " pg_stat_activity) - current_setting('superuser_reserved_connections')::int")) {
             rs.next();
             if (rs.getInt(1) < needed) {
-                throw new IllegalStateException("the HTTP phase needs " + needed + " free connections (pool "
+                throw new IllegalStateException("the HTTP phase needs " + needed + " free connections (two pools of "
                         + o.poolSize() + " and the run's own) but PostgreSQL has " + rs.getInt(1));
             }
         }

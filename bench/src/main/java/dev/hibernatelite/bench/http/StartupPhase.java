@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Cold starts of the Hibernate families, one JVM at a time, with 1 and with 200 entities, the order
+ * Cold starts of the Hibernate families, one JVM at a time, with 2 and with 200 entities, the order
  * alternating between repetitions.
  */
 public final class StartupPhase {
     /** The families started. */
     public static final List<String> FAMILIES = List.of("lite", "dwh", "hibernate");
-    /** Entity counts: the benchmark's one entity, and 199 generated ones more. */
-    public static final int[] ENTITIES = {1, 200};
+    /** Entity counts: the benchmark's two entities (item, part), and 198 generated ones more. */
+    public static final int[] ENTITIES = {dev.hibernatelite.bench.app.BenchApp.BASE_ENTITIES, 200};
 
     private StartupPhase() {
     }
@@ -36,7 +36,7 @@ public final class StartupPhase {
                     Collections.reverse(order);
                 }
                 for (Family f : order) {
-                    try (AppProcess app = AppProcess.start(f, url, poolSize, entities, workDir.resolve("startup"),
+                    try (AppProcess app = AppProcess.start(f, url, null, poolSize, entities, workDir.resolve("startup"),
                             List.of())) {
                         AppProcess.Ready r = app.awaitReady(240);
                         Startup st = new Startup(f.id(), entities, rep, r.wallMs(), r.uptimeMs() - r.generateMs(),

@@ -6,10 +6,12 @@ import dev.hibernatelite.bench.BenchResults.Startup;
 import dev.hibernatelite.bench.JmhJson;
 import dev.hibernatelite.bench.http.AppProcess;
 import dev.hibernatelite.bench.http.Endpoint;
+import dev.hibernatelite.bench.http.Family;
 import dev.hibernatelite.bench.http.RequestCounts;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,10 +53,10 @@ public final class BenchmarksView {
         view.put("families", r.families());
         new HttpView(r).addTo(view);
         view.put("counts", r.counts().isEmpty() ? null : counts(r.counts(), run.method().countRequests()));
-        view.put("profile", r.profiles().isEmpty() ? null : profile(r.profiles(), run.method()));
+        view.put("profile", r.profiles().isEmpty() ? null : profile(r.profiles(), r.families(), run.method()));
         view.put("jmh", r.jmh().isEmpty() ? null : jmh(r.jmh()));
         view.put("startup", r.startups().isEmpty() ? null : startup(r.startups(), run.method().startupReps()));
-        view.put("freeConnections", run.method().poolSize() + 5);
+        view.put("freeConnections", 2 * run.method().poolSize() + 5);
         return Template.resource("benchmarks.md.mustache").render(view);
     }
 
@@ -62,7 +64,9 @@ public final class BenchmarksView {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (RequestCounts.FamilyCounts fc : counts) {
             fc.perRequest().forEach((e, pr) -> rows.add(map("family", fc.family(), "route", e.label(),
-                    "roundTrips", num(pr.roundTrips()), "borrows", num(pr.borrows()),
+                    "roundTrips", num(pr.roundTrips()) + (pr.replicaRoundTrips() > 0
+                            ? " (" + num(pr.replicaRoundTrips()) + " on the standby)" : ""),
+                    "borrows", num(pr.borrows()),
                     "statements", pr.statements().isEmpty() ? "none" : pr.statements().entrySet().stream()
                             .map(x -> (x.getValue() == 1.0 ? "" : num(x.getValue()) + " × ") + x.getKey())
                             .collect(Collectors.joining(", ")))));
@@ -83,10 +87,14 @@ public final class BenchmarksView {
                 "jsonDifferences", differences.isEmpty() ? null : map("items", differences));
     }
 
-    private static Map<String, Object> profile(List<Profile> profiles, BenchResults.Method method) {
+    private static Map<String, Object> profile(List<Profile> profiles, List<Family> families,
+                                               BenchResults.Method method) {
+        List<String> order = families.stream().map(Family::id).toList();
         List<Map<String, Object>> routes = new ArrayList<>();
         for (Endpoint e : Endpoint.values()) {
-            List<Profile> ps = profiles.stream().filter(p -> p.endpoint() == e).toList();
+            // in the catalogue's order, whichever order the last round ran them in
+            List<Profile> ps = profiles.stream().filter(p -> p.endpoint() == e)
+                    .sorted(Comparator.comparingInt(p -> order.indexOf(p.family()))).toList();
             if (ps.isEmpty()) {
                 continue;
             }

@@ -15,7 +15,6 @@ import java.util.function.ToDoubleFunction;
 
 import static dev.hibernatelite.bench.report.Stats.fmt;
 import static dev.hibernatelite.bench.report.Stats.map;
-import static dev.hibernatelite.bench.report.Stats.orNull;
 import static dev.hibernatelite.bench.report.Stats.spread;
 
 /**
@@ -24,17 +23,61 @@ import static dev.hibernatelite.bench.report.Stats.spread;
  * applications' measurements of the same round, then summarised the same way.
  */
 final class HttpView {
-    /** A target of issue #6: the bundle's throughput against a peer's. */
-    private record Target(String text, String peer, double goal, List<Endpoint> routes) {
+    /**
+     * A target of issue #11: {@code subject}'s figure against {@code peer}'s, per round.
+     *
+     * @param group what the target is about
+     * @param text the target
+     * @param measure what is compared
+     * @param atMost whether the ratio must stay at or below {@code goal} (else at or above)
+     */
+    private record Target(String group, String text, String subject, String peer, Measure measure, boolean atMost,
+                          double goal, List<Endpoint> routes) {
+    }
+
+    /** What a target compares. */
+    private enum Measure {
+        THROUGHPUT(m -> m.result().throughput()),
+        APP_CPU(Measurement::appCpuPerRequest),
+        P99(m -> m.result().p99Micros() / 1000.0);
+
+        private final ToDoubleFunction<Measurement> f;
+
+        Measure(ToDoubleFunction<Measurement> f) {
+            this.f = f;
+        }
     }
 
     private static final List<Endpoint> ALL = List.of(Endpoint.values());
+    private static final List<Endpoint> READS = ALL.stream().filter(Endpoint::reads).toList();
+    private static final List<Endpoint> INSERT = List.of(Endpoint.INSERT);
+    private static final String RO = Family.LITE_READ_ONLY;
+    private static final String LITE = Family.LITE;
     private static final List<Target> TARGETS = List.of(
-            new Target("throughput ≥ 1.3 × dropwizard-hibernate", "dwh", 1.3, List.of(Endpoint.READ, Endpoint.LIST)),
-            new Target("throughput ≥ 1.2 × dropwizard-hibernate", "dwh", 1.2, List.of(Endpoint.INSERT)),
-            new Target("throughput ≥ 0.7 × plain JDBC", "jdbc", 0.7, ALL),
-            new Target("throughput within 3% of hand-written Hibernate (≥ 0.97×)", "hibernate", 0.97, ALL));
-    private static final List<String> TARGET_SUBJECTS = List.of(Family.LITE, "lite-proposed");
+            new Target("reads, read-only", "throughput ≥ 1.4 × dropwizard-hibernate's", RO, "dwh", Measure.THROUGHPUT,
+                    false, 1.4, READS),
+            new Target("reads, read-only", "throughput ≥ 0.8 × plain JDBC's", RO, "jdbc", Measure.THROUGHPUT, false, 0.8,
+                    READS),
+            new Target("reads, read-only", "app CPU per request ≤ 1.4 × plain JDBC's", RO, "jdbc", Measure.APP_CPU, true,
+                    1.4, READS),
+            new Target("reads, read-only", "p99 no worse than dropwizard-hibernate's (≤ 1 ×)", RO, "dwh", Measure.P99,
+                    true, 1.0, READS),
+            new Target("reads, read-only", "the bundle's overhead: app CPU per request ≤ 1.05 × hand-written Hibernate's,"
+                    + " read-only the same way", RO, Family.HIBERNATE_READ_ONLY, Measure.APP_CPU, true, 1.05, READS),
+            new Target("insert", "throughput ≥ 1.1 × dropwizard-hibernate's", LITE, "dwh", Measure.THROUGHPUT, false, 1.1,
+                    INSERT),
+            new Target("insert", "the bundle's overhead: app CPU per request ≤ 1.05 × hand-written Hibernate's", LITE,
+                    "hibernate", Measure.APP_CPU, true, 1.05, INSERT),
+            new Target("reads, transactional (no @ReadOnly)", "throughput ≥ 1.15 × dropwizard-hibernate's", LITE, "dwh",
+                    Measure.THROUGHPUT, false, 1.15, READS),
+            new Target("reads, transactional (no @ReadOnly)", "the bundle's overhead: app CPU per request ≤ 1.05 ×"
+                    + " hand-written Hibernate's, in a transaction the same way", LITE, "hibernate", Measure.APP_CPU, true,
+                    1.05, READS));
+    /** The ratio tables' columns: each mode of the bundle against its peers, then the modes against each other. */
+    private static final List<String[]> PAIRS = List.of(
+            new String[] {LITE, "dwh"}, new String[] {LITE, "hibernate"}, new String[] {LITE, "jdbc"},
+            new String[] {RO, "dwh"}, new String[] {RO, Family.HIBERNATE_READ_ONLY}, new String[] {RO, "jdbc"},
+            new String[] {RO, LITE}, new String[] {Family.LITE_REPLICA, RO});
 
     private final List<Measurement> ms;
     private final List<Family> measured;
@@ -44,11 +87,15 @@ final class HttpView {
         this.measured = r.families().stream().filter(f -> ms.stream().anyMatch(m -> m.family().equals(f.id()))).toList();
     }
 
-    /** Puts {@code main}, {@code targets}, {@code proposals} and {@code variants} into the template's context. */
+    /**
+     * Puts {@code main}, {@code targets}, {@code replica}, {@code proposals} and {@code variants} into
+     * the template's context.
+     */
     void addTo(Map<String, Object> view) {
-        boolean main = measured.stream().anyMatch(f -> f.role() != Role.VARIANT && !f.id().equals(Family.LITE));
+        boolean main = measured.stream().anyMatch(f -> f.role() != Role.VARIANT && !f.id().equals(LITE));
         view.put("main", main ? main() : null);
-        view.put("targets", main ? map("rows", targets()) : null);
+        view.put("targets", main ? targets() : null);
+        view.put("replica", has(Family.LITE_REPLICA) && has(RO) ? replica() : null);
         List<Map<String, Object>> proposals = proposals();
         view.put("proposals", proposals.isEmpty() ? null : map("rows", proposals));
         view.put("variants", ids(Role.VARIANT).isEmpty() ? null : variants());
@@ -67,7 +114,7 @@ final class HttpView {
                 }
                 long requests = c.stream().mapToLong(m -> m.result().requests()).sum();
                 rows.add(map("route", e.label(), "family", id,
-                        "throughput", over(c, m -> m.result().throughput()).text("%.0f"),
+                        "throughput", over(c, THROUGHPUT).text("%.0f"),
                         "p50", fmt("%.2f", over(c, m -> m.result().p50Micros() / 1000.0).median()),
                         "p99", over(c, m -> m.result().p99Micros() / 1000.0).text("%.2f"),
                         "errors", c.stream().mapToLong(m -> m.result().errors()).sum(),
@@ -77,27 +124,12 @@ final class HttpView {
                         "dbCpu", over(c, Measurement::dbCpuPerRequest).text("%.0f")));
             }
         }
-        List<String[]> pairs = new ArrayList<>();
-        for (String subject : ids(Role.SUBJECT)) {
-            ids(Role.PEER).forEach(peer -> pairs.add(new String[] {subject, peer}));
-        }
-        if (ids.contains("lite-proposed") && ids.contains(Family.LITE)) {
-            pairs.add(new String[] {"lite-proposed", Family.LITE});
-        }
-        List<Map<String, Object>> whatIfs = new ArrayList<>();
-        for (String w : ids(Role.WHAT_IF)) {
-            List<Map<String, Object>> wRows = new ArrayList<>();
-            for (Endpoint e : ALL) {
-                wRows.add(map("route", e.label(), "vsHibernate", ratio(e, w, "hibernate", THROUGHPUT),
-                        "vsJdbc", ratio(e, w, "jdbc", THROUGHPUT), "liteVs", ratio(e, Family.LITE, w, THROUGHPUT)));
-            }
-            whatIfs.add(map("id", w, "rows", wRows));
-        }
+        List<String[]> pairs = PAIRS.stream().filter(p -> ids.contains(p[0]) && ids.contains(p[1])).toList();
         return map("rows", rows,
                 "pairs", pairs.stream().map(p -> map("a", p[0], "b", p[1])).toList(),
                 "ratioRows", pairRows(pairs, THROUGHPUT),
-                "cpuRatioRows", pairRows(pairs, CPU),
-                "whatIfs", orNull(whatIfs));
+                "appCpuRatioRows", pairRows(pairs, Measurement::appCpuPerRequest),
+                "cpuRatioRows", pairRows(pairs, CPU));
     }
 
     private static final ToDoubleFunction<Measurement> THROUGHPUT = m -> m.result().throughput();
@@ -113,38 +145,106 @@ final class HttpView {
 
     // ------------------------------------------------------------------ targets
 
-    private List<Map<String, Object>> targets() {
+    private Map<String, Object> targets() {
         List<Map<String, Object>> rows = new ArrayList<>();
+        int met = 0;
+        int judged = 0;
         for (Target t : TARGETS) {
             for (Endpoint e : t.routes()) {
-                rows.add(map("target", t.text(), "route", e.label(), "cells", TARGET_SUBJECTS.stream().map(sub -> {
-                    Stats.Spread r = ratios(e, sub, t.peer(), THROUGHPUT);
-                    return r.n() == 0 ? "–" : verdict(r.median() >= t.goal()) + fmt(": %.2f", r.median());
-                }).toList()));
+                Stats.Spread r = ratios(e, t.subject(), t.peer(), t.measure().f);
+                String figure;
+                String verdict;
+                String rounds;
+                if (r.n() == 0) {
+                    figure = "not measured";
+                    verdict = "–";
+                    rounds = "–";
+                } else {
+                    boolean ok = meets(t, r.median());
+                    judged++;
+                    met += ok ? 1 : 0;
+                    verdict = verdict(ok);
+                    figure = r.text("%.2f") + (t.measure() == Measure.THROUGHPUT ? "" : " (" + medianText(e, t.subject(),
+                            t.measure()) + " vs " + medianText(e, t.peer(), t.measure()) + ")");
+                    rounds = roundsMeeting(e, t) + " of " + r.n();
+                }
+                rows.add(map("group", t.group(), "target", t.text(), "route", e.label(), "pair", "`" + t.subject()
+                        + "` / `" + t.peer() + "`", "verdict", verdict, "figure", figure, "rounds", rounds));
             }
         }
-        for (Endpoint e : ALL) {
-            rows.add(map("target", "p99 no worse than dropwizard-hibernate's", "route", e.label(), "cells",
-                    TARGET_SUBJECTS.stream().map(sub -> {
-                        double a = over(cell(e, sub), m -> m.result().p99Micros() / 1000.0).median();
-                        double b = over(cell(e, "dwh"), m -> m.result().p99Micros() / 1000.0).median();
-                        return Double.isNaN(a) || Double.isNaN(b) ? "–"
-                                : verdict(a <= b) + fmt(": %.2f ms", a) + fmt(" vs %.2f ms", b);
-                    }).toList()));
+        List<Measurement> ping = cell(Endpoint.PING, LITE);
+        if (!ping.isEmpty()) {
+            long borrows = ping.stream().mapToLong(Measurement::borrows).sum();
+            long requests = ping.stream().mapToLong(m -> m.result().requests()).sum();
+            judged++;
+            met += borrows == 0 ? 1 : 0;
+            rows.add(map("group", "no database", "target", "no connection borrowed by a request that does not use the"
+                            + " database", "route", Endpoint.PING.label(), "pair", "`" + LITE + "`",
+                    "verdict", verdict(borrows == 0), "figure", borrows + " borrows in " + requests + " requests",
+                    "rounds", "–"));
         }
-        rows.add(map("target", "no connection borrowed by a request that does not use the database", "route",
-                Endpoint.PING.label(), "cells", TARGET_SUBJECTS.stream().map(sub -> {
-                    List<Measurement> c = cell(Endpoint.PING, sub);
-                    long borrows = c.stream().mapToLong(Measurement::borrows).sum();
-                    long requests = c.stream().mapToLong(m -> m.result().requests()).sum();
-                    return c.isEmpty() ? "–" : verdict(borrows == 0) + ": " + borrows + " borrows in " + requests
-                            + " requests";
-                }).toList()));
-        return rows;
+        return map("rows", rows, "met", met, "judged", judged);
+    }
+
+    private static boolean meets(Target t, double ratio) {
+        return t.atMost() ? ratio <= t.goal() : ratio >= t.goal();
+    }
+
+    private int roundsMeeting(Endpoint e, Target t) {
+        int n = 0;
+        for (Measurement x : cell(e, t.subject())) {
+            for (Measurement y : cell(e, t.peer())) {
+                double den = t.measure().f.applyAsDouble(y);
+                if (x.round() == y.round() && den > 0 && meets(t, t.measure().f.applyAsDouble(x) / den)) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private String medianText(Endpoint e, String family, Measure measure) {
+        double v = over(cell(e, family), measure.f).median();
+        return measure == Measure.P99 ? fmt("%.2f ms", v) : fmt("%.0f µs", v);
     }
 
     private static String verdict(boolean met) {
-        return met ? "**met**" : "not met";
+        return met ? "**met**" : "**not met**";
+    }
+
+    // ------------------------------------------------------------------ replica
+
+    private Map<String, Object> replica() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Endpoint e : READS) {
+            List<Measurement> c = cell(e, Family.LITE_REPLICA);
+            if (c.isEmpty()) {
+                continue;
+            }
+            double total = over(c, Measurement::dbCpuPerRequest).median();
+            double standby = over(c, Measurement::replicaDbCpuPerRequest).median();
+            rows.add(map("route", e.label(),
+                    "throughput", ratio(e, Family.LITE_REPLICA, RO, THROUGHPUT),
+                    "appCpu", ratio(e, Family.LITE_REPLICA, RO, Measurement::appCpuPerRequest),
+                    "p99", fmt("%.2f", over(c, m -> m.result().p99Micros() / 1000.0).median()) + " / "
+                            + fmt("%.2f", over(cell(e, RO), m -> m.result().p99Micros() / 1000.0).median()),
+                    "dbPrimary", fmt("%.0f", total - standby), "dbStandby", fmt("%.0f", standby),
+                    "served", standbyShare(c.get(c.size() - 1))));
+        }
+        return map("rows", rows);
+    }
+
+    /** @return the share of read-only borrows that went to the standby's pool since the application started */
+    private static String standbyShare(Measurement m) {
+        Map<String, Long> pools = m.pool() == null ? null : m.pool().poolBorrows();
+        if (pools == null) {
+            return "–";
+        }
+        long standby = pools.entrySet().stream().filter(x -> x.getKey().contains(".replica-")).mapToLong(Map.Entry::getValue)
+                .sum();
+        long primary = pools.entrySet().stream().filter(x -> x.getKey().endsWith(".read")).mapToLong(Map.Entry::getValue)
+                .sum();
+        return standby + primary == 0 ? "–" : fmt("%.1f%%", 100.0 * standby / (standby + primary));
     }
 
     // ------------------------------------------------------------------ proposals and variants
