@@ -41,10 +41,9 @@ class AsyncOnlyAppTest {
 
         try (SessionContext ctx = db().context()) {
             Note found = db().async().session()
-                    .chain(s -> s.withTransaction(tx -> s.persist(new Note(text))))
-                    .chain(() -> db().async().session())
-                    .chain(s -> s.createSelectionQuery("from Note where text = :text", Note.class)
-                            .setParameter("text", text).getSingleResult())
+                    .chain(s -> s.withTransaction(tx -> s.persist(new Note(text)))
+                            .chain(() -> s.createSelectionQuery("from Note where text = :text", Note.class)
+                                    .setParameter("text", text).getSingleResult()))
                     .await().atMost(Duration.ofSeconds(30));
             assertThat(found.getText()).isEqualTo(text);
         }

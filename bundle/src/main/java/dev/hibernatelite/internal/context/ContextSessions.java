@@ -260,17 +260,14 @@ public final class ContextSessions implements SessionContext {
         }
     }
 
-    /**
-     * Commits every session this context opened, in the order they were opened. If one
-     * fails, the ones not yet committed are rolled back and the failure is thrown.
-     */
+    /** Commits every session this context opened; see {@link #commitAll(Set)}. */
     public void commitAll() {
         commitAll(null);
     }
 
     /**
-     * Commits the sessions of the given engines this context opened, in the order they were
-     * opened; see {@link #commitAll()}.
+     * Commits the sessions this context opened of the given engines, in the order they were
+     * opened. If one fails, the ones not yet committed are rolled back and the failure is thrown.
      *
      * @param only the engines, or null for every one
      */
@@ -373,34 +370,15 @@ public final class ContextSessions implements SessionContext {
     }
 
     private void rollbackQuietly(String engine, Session session) {
-        try {
-            if (session.isOpen()) {
-                Transaction tx = session.getTransaction();
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("engine '{}': rollback at the end of {} failed", engine, description, e);
-        }
+        QuietEnd.rollback(engine, session, description);
     }
 
     private void closeQuietly(String engine, Session session) {
-        try {
-            if (session.isOpen()) {
-                session.close();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("engine '{}': closing the session of {} failed", engine, description, e);
-        }
+        QuietEnd.close(engine, session, description);
     }
 
     private void closeQuietly(String engine, Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("engine '{}': returning the read-only connection of {} failed", engine, description, e);
-        }
+        QuietEnd.close(engine, connection, description);
     }
 
     private void checkOpen(String call) {

@@ -43,8 +43,7 @@ public class LibraryResource {
     @Path("authors/failing")
     @UnitOfWork
     public Author createAuthorThenFail(@QueryParam("name") String name) {
-        authors.create(new Author(name));
-        authors.currentSession().flush();
+        authors.createNow(new Author(name));
         throw new WebApplicationException("changed my mind", 409);
     }
 
