@@ -1,6 +1,7 @@
 package dev.hibernatelite;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.sqlclient.Pool;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.stage.Stage;
 
@@ -81,6 +82,72 @@ public interface AsyncSessions {
      * @throws IllegalArgumentException if there is no such async engine (HL203)
      */
     Stage.SessionFactory stageSessionFactory(String engine);
+
+    /**
+     * Loads an entity by id with the context's reactive session of the async engine the entity is
+     * bound to (the default one when it is bound to none), or fails with a 404: the async twin of
+     * {@link HibernateLite#getOr404(Class, Object)}, flask-sqlalchemy-lite's {@code get_or_abort}.
+     *
+     * @param type the entity class
+     * @param id its id
+     * @param <T> the entity type
+     * @return the entity, or a failure with {@code jakarta.ws.rs.NotFoundException} when there is no such row
+     * @throws IllegalStateException outside a context (HL201)
+     */
+    <T> Uni<T> getOr404(Class<T> type, Object id);
+
+    /**
+     * As {@link #getOr404(Class, Object)}, with the message the 404 response carries.
+     *
+     * @param type the entity class
+     * @param id its id
+     * @param message the 404's message, or null for the standard one
+     * @param <T> the entity type
+     * @return the entity, or a failure with {@code NotFoundException}
+     */
+    <T> Uni<T> getOr404(Class<T> type, Object id, String message);
+
+    /**
+     * The query's one result, or a failure with a 404 when it has none or more than one: the async
+     * twin of {@link HibernateLite#oneOr404}, flask-sqlalchemy-lite's {@code one_or_abort}. At most
+     * two rows are fetched.
+     *
+     * @param query a query from one of the context's reactive sessions
+     * @param <T> the result type
+     * @return the single result, or a failure with {@code NotFoundException}
+     */
+    <T> Uni<T> oneOr404(Mutiny.SelectionQuery<T> query);
+
+    /**
+     * As {@link #oneOr404(Mutiny.SelectionQuery)}, with the message the 404 response carries.
+     *
+     * @param query a query from one of the context's reactive sessions
+     * @param message the 404's message, or null for the standard one
+     * @param <T> the result type
+     * @return the single result, or a failure with {@code NotFoundException}
+     */
+    <T> Uni<T> oneOr404(Mutiny.SelectionQuery<T> query, String message);
+
+    /**
+     * The default async engine's Vert.x pool, for code that must use SQL directly (a bulk copy, a
+     * query Hibernate cannot express): the counterpart of {@link Engine#dataSource()}. The bundle
+     * owns it (do not close it); under test isolation it serves the isolation's connection, so such
+     * code is isolated too.
+     *
+     * @return the pool
+     * @throws IllegalStateException when no async engine is configured (HL207), or the engine was
+     *         configured with another {@code hibernate.vertx.pool.class}
+     */
+    Pool pool();
+
+    /**
+     * The named async engine's Vert.x pool; see {@link #pool()}.
+     *
+     * @param engine the async engine's name
+     * @return the pool
+     * @throws IllegalArgumentException if there is no such async engine (HL203)
+     */
+    Pool pool(String engine);
 
     /**
      * Turns a {@code Uni} into what a Jersey resource returns, completing it on a worker thread

@@ -68,10 +68,13 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
      * the {@code db} command group.
      *
      * @param bootstrap the application's bootstrap
+     * @throws IllegalStateException if this bundle was added already (HL162), or another bundle adds a
+     *         command of the same name (HL164)
      */
     @Override
     @SuppressWarnings("unchecked")
     public void initialize(Bootstrap<?> bootstrap) {
+        runtime.initialize(requireNonNull(bootstrap, "bootstrap"));
         Hibernate6Module module = new Hibernate6Module();
         if (runtime.spec().lazyLoading()) {
             module.enable(Hibernate6Module.Feature.FORCE_LAZY_LOADING);
@@ -89,6 +92,8 @@ public final class HibernateLite<C extends Configuration> implements ConfiguredB
      * @param configuration the application's configuration
      * @param environment the application's environment
      * @throws EngineConfigurationException listing every configuration problem, with YAML paths
+     * @throws IllegalStateException if another bundle of the application configures an engine of the
+     *         same name (HL163)
      */
     @Override
     public void run(C configuration, Environment environment) {

@@ -7,6 +7,7 @@ import dev.hibernatelite.internal.runtime.BundleSpec;
 import io.dropwizard.core.Configuration;
 
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -28,6 +29,9 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     private String commandName = "db";
     private boolean lazyLoading = true;
     private PrintStream commandOutput = System.out;
+    private Map<String, String> defaultProperties = Map.of();
+    private SessionOptions sessionOptions = SessionOptions.defaults();
+    private final Map<String, SessionOptions> engineSessionOptions = new LinkedHashMap<>();
 
     HibernateLiteBuilder() {
     }
@@ -81,6 +85,49 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     }
 
     /**
+     * Properties for every engine, under each engine's own {@code properties} (which win, key by
+     * key): flask-sqlalchemy-lite's {@code SQLALCHEMY_ENGINE_OPTIONS}. Keys starting with
+     * {@code hibernate.}, {@code jakarta.persistence.} or {@code org.hibernate.} go to Hibernate
+     * (sync and async engines); the others go to the JDBC driver of each sync engine.
+     *
+     * @param properties the properties, for example {@code Map.of("hibernate.jdbc.batch_size", "50")}
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> defaultProperties(Map<String, String> properties) {
+        requireNonNull(properties, "properties").forEach((k, v) -> {
+            requireNonNull(k, "property key");
+            requireNonNull(v, "value of property " + k);
+        });
+        this.defaultProperties = Map.copyOf(properties);
+        return this;
+    }
+
+    /**
+     * How the sessions of every engine are set up (flush mode, cache mode, batch sizes):
+     * flask-sqlalchemy-lite's {@code SQLALCHEMY_SESSION_OPTIONS}.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> sessionOptions(SessionOptions options) {
+        this.sessionOptions = requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * How the sessions of one engine are set up; what these options set wins over
+     * {@link #sessionOptions(SessionOptions)}.
+     *
+     * @param engine the engine's name
+     * @param options the options
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> sessionOptions(String engine, SessionOptions options) {
+        engineSessionOptions.put(requireNonNull(engine, "engine"), requireNonNull(options, "options"));
+        return this;
+    }
+
+    /**
      * Binds entities to the {@code default} engine.
      *
      * @param entities {@code @Entity} classes
@@ -129,8 +176,8 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     }
 
     /**
-     * Allows a configuration without a {@code default} engine; calls without an engine name
-     * then fail with a message saying to name one.
+     * Allows a configuration without a {@code default} engine, or without any engine; calls
+     * without an engine name then fail with a message saying to name one.
      *
      * @return this builder
      */
@@ -178,13 +225,15 @@ public final class HibernateLiteBuilder<C extends Configuration> {
 
     /**
      * @return the bundle
-     * @throws IllegalStateException if {@link #engines(Function)} was not called
+     * @throws IllegalStateException if neither {@link #engines(Function)} nor
+     *         {@link #asyncEngines(Function)} was called
      */
     public HibernateLite<C> build() {
-        if (enginesOf == null) {
+        if (enginesOf == null && asyncEnginesOf == null) {
             throw new IllegalStateException(Messages.enginesNotDeclared());
         }
         return new HibernateLite<>(new BundleSpec<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
-                defaultRequired, bindings.build(), commandName, lazyLoading, commandOutput));
+                defaultRequired, bindings.build(), commandName, lazyLoading, commandOutput, defaultProperties,
+                sessionOptions, Map.copyOf(engineSessionOptions)));
     }
 }

@@ -125,6 +125,43 @@ class EngineValidationTest {
     }
 
     @Test
+    void noDefaultEngineLetsTheBundleStartWithNoEngineAtAll() throws Exception {
+        for (Map<String, EngineFactory> engines : java.util.Arrays.<Map<String, EngineFactory>>asList(null, Map.of())) {
+            HibernateLite<NotesConfig> db = reportsBundle();
+            try (RunningBundle running = RunningBundle.start(db, engines)) {
+                assertThat(db.engines()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void theMissingDefaultEngineMessageOfANoDefaultEngineBundleNamesAnEngineAndAsksForNoDefault() throws Exception {
+        HibernateLite<NotesConfig> db = reportsBundle();
+
+        try (RunningBundle running = RunningBundle.start(db, Map.of("reports", EngineFactory.of("jdbc:h2:mem:")));
+             SessionContext ctx = db.context()) {
+            assertThatThrownBy(db::session)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("HL204: db.session() needs the default engine, but there is no engine named 'default'"
+                            + " under engines: (engines: reports). Name the engine: db.session(\"reports\").")
+                    .message().doesNotContainIgnoringCase("add a default");
+        }
+    }
+
+    @Test
+    void withNoEngineAtAllTheMissingDefaultEngineMessageSaysSo() throws Exception {
+        HibernateLite<NotesConfig> db = reportsBundle();
+
+        try (RunningBundle running = RunningBundle.start(db, null)) {
+            assertThatThrownBy(db::engine)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageStartingWith("HL204: db.engine() needs the default engine")
+                    .hasMessageContaining("configures no engine under engines:")
+                    .message().doesNotContain(".noDefaultEngine()");
+        }
+    }
+
+    @Test
     void theEnginesPathInMessagesIsTheOneTheBuilderWasGiven() {
         HibernateLite<NotesConfig> db = HibernateLite.<NotesConfig>builder()
                 .engines("database.engines", NotesConfig::getEngines)

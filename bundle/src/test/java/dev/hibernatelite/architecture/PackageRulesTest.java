@@ -70,6 +70,20 @@ class PackageRulesTest {
     }
 
     @Test
+    void onlyTheDropwizardHibernatePackageNamesDropwizardHibernateTypes() {
+        noClasses().that().resideOutsideOfPackage("..internal.dwh..")
+                .should().dependOnClassesThat().resideInAPackage("io.dropwizard.hibernate..")
+                .check(bundle);
+    }
+
+    @Test
+    void theDropwizardHibernatePackageIsReachedOnlyByTheRuntime() {
+        noClasses().that().resideOutsideOfPackages("..internal.dwh..", "..internal.runtime..")
+                .should().dependOnClassesThat().resideInAPackage("..internal.dwh..")
+                .check(bundle);
+    }
+
+    @Test
     void thePublicFaceNamesNoInternalTypeInItsSignatures() {
         classes().that().resideInAPackage("dev.hibernatelite").and().arePublic()
                 .should(new PublicSignaturesAvoidInternalTypes())

@@ -5,6 +5,8 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.engine.SyncEngines;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.sqlclient.Pool;
+import jakarta.ws.rs.NotFoundException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.hibernate.reactive.stage.Stage;
 
@@ -62,6 +64,45 @@ final class ContextAsyncSessions implements AsyncSessions {
     @Override
     public Stage.SessionFactory stageSessionFactory(String engine) {
         return engines.get(requireNonNull(engine, "engine")).stage();
+    }
+
+    @Override
+    public <T> Uni<T> getOr404(Class<T> type, Object id) {
+        return getOr404(type, id, null);
+    }
+
+    @Override
+    public <T> Uni<T> getOr404(Class<T> type, Object id, String message) {
+        requireNonNull(type, "type");
+        requireNonNull(id, "id");
+        return session(engines.engineOf(type)).chain(session -> session.find(type, id))
+                .onItem().ifNull().failWith(() -> notFound(message));
+    }
+
+    @Override
+    public <T> Uni<T> oneOr404(Mutiny.SelectionQuery<T> query) {
+        return oneOr404(query, null);
+    }
+
+    @Override
+    public <T> Uni<T> oneOr404(Mutiny.SelectionQuery<T> query, String message) {
+        requireNonNull(query, "query");
+        return query.setMaxResults(2).getResultList().chain(rows -> rows.size() == 1
+                ? Uni.createFrom().item(rows.get(0)) : Uni.createFrom().failure(notFound(message)));
+    }
+
+    private static NotFoundException notFound(String message) {
+        return message == null ? new NotFoundException() : new NotFoundException(message);
+    }
+
+    @Override
+    public Pool pool() {
+        return pool(SyncEngines.DEFAULT);
+    }
+
+    @Override
+    public Pool pool(String engine) {
+        return engines.get(requireNonNull(engine, "engine")).userPool();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.vertx.sqlclient.SqlConnectOptions;
 import io.vertx.sqlclient.spi.Driver;
 import org.hibernate.reactive.pool.impl.DefaultSqlClientPool;
 
+import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.net.URI;
@@ -54,6 +55,32 @@ public class ObservableSqlClientPool extends DefaultSqlClientPool {
     /** @return the Vert.x pool, or null before the service started */
     public Pool vertxPool() {
         return super.getPool();
+    }
+
+    /**
+     * The pool as users get it ({@code db.async().pool()}): the Vert.x pool, except that while a
+     * test isolation runs, {@code getConnection()}, {@code withConnection} and
+     * {@code withTransaction} are served by the isolation's connection.
+     *
+     * @return the view
+     */
+    Pool userView() {
+        return (Pool) Proxy.newProxyInstance(Pool.class.getClassLoader(), new Class<?>[] {Pool.class},
+                (proxy, method, args) -> {
+                    if (method.isDefault()) {
+                        // withConnection / withTransaction: through this view's getConnection()
+                        return InvocationHandler.invokeDefault(proxy, method, args);
+                    }
+                    AsyncIsolation current = isolation;
+                    if (current != null && method.getName().equals("getConnection") && method.getParameterCount() == 0) {
+                        return current.borrow();
+                    }
+                    try {
+                        return method.invoke(vertxPool(), args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Override

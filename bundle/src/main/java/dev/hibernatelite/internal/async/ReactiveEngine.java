@@ -133,6 +133,19 @@ final class ReactiveEngine implements AutoCloseable {
         return pool == null ? null : pool.vertxPool();
     }
 
+    /**
+     * @return the pool users get ({@code db.async().pool()}), test isolation aware
+     * @throws IllegalStateException if Hibernate Reactive was configured with another pool
+     */
+    Pool userPool() {
+        ObservableSqlClientPool pool = observablePool();
+        if (pool == null) {
+            throw new IllegalStateException("async engine '" + name() + "' was configured with another"
+                    + " hibernate.vertx.pool.class: its pool is that class's own");
+        }
+        return pool.userView();
+    }
+
     private ObservableSqlClientPool observablePool() {
         ReactiveConnectionPool pool = registry.getService(ReactiveConnectionPool.class);
         return pool instanceof ObservableSqlClientPool ? (ObservableSqlClientPool) pool : null;

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import dev.hibernatelite.AsyncSessions;
 import dev.hibernatelite.internal.config.AsyncEngineSettings;
 import dev.hibernatelite.internal.context.ContextSessions;
+import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.message.Messages;
 import io.dropwizard.core.setup.Environment;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,13 +32,16 @@ import java.util.function.Supplier;
  */
 final class ReactiveEngines implements AsyncEngines {
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveEngines.class);
+    private static final String DEFAULT_CALL = "db.async().session()";
 
     private final Map<String, ReactiveEngine> byName;
     private final Vertx vertx;
+    private final Map<Class<?>, String> engineOfEntity;
 
-    private ReactiveEngines(Map<String, ReactiveEngine> byName, Vertx vertx) {
+    private ReactiveEngines(Map<String, ReactiveEngine> byName, Vertx vertx, Map<Class<?>, String> engineOfEntity) {
         this.byName = byName;
         this.vertx = vertx;
+        this.engineOfEntity = engineOfEntity;
     }
 
     static ReactiveEngines start(Map<String, AsyncEngineSettings> settings,
@@ -48,10 +53,20 @@ final class ReactiveEngines implements AsyncEngines {
                 started.add(ReactiveEngine.start(s, entitiesOf.apply(s.name()), vertx));
             }
         } catch (RuntimeException e) {
-            new ReactiveEngines(index(started), vertx).close();
+            new ReactiveEngines(index(started), vertx, Map.of()).close();
             throw e;
         }
-        return new ReactiveEngines(index(started), vertx);
+        Map<Class<?>, String> engineOfEntity = new HashMap<>();
+        settings.keySet().forEach(name -> entitiesOf.apply(name).forEach(type -> engineOfEntity.put(type, name)));
+        return new ReactiveEngines(index(started), vertx, Map.copyOf(engineOfEntity));
+    }
+
+    /**
+     * @param type an entity class
+     * @return the async engine it is bound to, or the default engine's name when it is bound to none
+     */
+    String engineOf(Class<?> type) {
+        return engineOfEntity.getOrDefault(type, SyncEngines.DEFAULT);
     }
 
     private static Map<String, ReactiveEngine> index(List<ReactiveEngine> engines) {
@@ -67,6 +82,9 @@ final class ReactiveEngines implements AsyncEngines {
      */
     ReactiveEngine get(String name) {
         ReactiveEngine engine = byName.get(name);
+        if (engine == null && SyncEngines.DEFAULT.equals(name)) {
+            throw new IllegalStateException(Messages.noDefaultAsyncEngine(DEFAULT_CALL, byName.keySet(), false));
+        }
         if (engine == null) {
             throw new IllegalArgumentException(Messages.unknownEngine(name, byName.keySet()));
         }

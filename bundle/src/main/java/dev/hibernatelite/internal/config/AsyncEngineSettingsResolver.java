@@ -33,10 +33,21 @@ public final class AsyncEngineSettingsResolver {
             && loadable("io.vertx.core.Vertx");
 
     private final String root;
+    private final Map<String, String> defaultProperties;
 
     /** @param root the YAML path of the async engines map, usually {@code asyncEngines} */
     public AsyncEngineSettingsResolver(String root) {
+        this(root, Map.of());
+    }
+
+    /**
+     * @param root the YAML path of the async engines map, usually {@code asyncEngines}
+     * @param defaultProperties the bundle-wide properties: those Hibernate reads go under each
+     *        engine's own (which win); the JDBC drivers' do not apply to async engines
+     */
+    public AsyncEngineSettingsResolver(String root, Map<String, String> defaultProperties) {
         this.root = root;
+        this.defaultProperties = defaultProperties;
     }
 
     /**
@@ -57,6 +68,20 @@ public final class AsyncEngineSettingsResolver {
             }
         });
         return Collections.unmodifiableMap(result);
+    }
+
+    private Map<String, String> withDefaults(Map<String, String> own) {
+        if (defaultProperties.isEmpty()) {
+            return own;
+        }
+        Map<String, String> merged = new LinkedHashMap<>();
+        defaultProperties.forEach((key, value) -> {
+            if (EngineSettingsResolver.isHibernateProperty(key)) {
+                merged.put(key, value);
+            }
+        });
+        merged.putAll(own);
+        return Collections.unmodifiableMap(merged);
     }
 
     private AsyncEngineSettings resolveOne(String name, AsyncEngineFactory factory, List<String> problems) {
@@ -108,7 +133,7 @@ public final class AsyncEngineSettingsResolver {
                 factory.getMigrations().orElse(null), JdbcUrls.vendorOf(jdbcUrl), problems);
         return new AsyncEngineSettings(name, path, url, scheme, factory.getUser().orElse(null),
                 factory.getPassword().orElse(null), maxSize, wait.toMilliseconds(), queue, idle.toMilliseconds(),
-                validation.toMilliseconds(), factory.getProperties(), migrations);
+                validation.toMilliseconds(), withDefaults(factory.getProperties()), migrations);
     }
 
     private static String scheme(String path, String url, List<String> problems) {

@@ -32,26 +32,43 @@ public final class EngineSettingsResolver {
     private static final long MIN_IDLE_MILLIS = 10_000;
 
     private final String root;
+    private final Map<String, String> defaultProperties;
 
     /** @param root the YAML path of the engines map, usually {@code engines} */
     public EngineSettingsResolver(String root) {
+        this(root, Map.of());
+    }
+
+    /**
+     * @param root the YAML path of the engines map, usually {@code engines}
+     * @param defaultProperties the bundle-wide properties, under each engine's own (which win)
+     */
+    public EngineSettingsResolver(String root, Map<String, String> defaultProperties) {
         this.root = root;
+        this.defaultProperties = defaultProperties;
+    }
+
+    /**
+     * @param key a property key
+     * @return whether Hibernate reads it (else it is the JDBC driver's)
+     */
+    public static boolean isHibernateProperty(String key) {
+        return key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.") || key.startsWith("org.hibernate.");
     }
 
     /**
      * @param engines the map as read from the YAML (may be null)
-     * @param defaultRequired whether a {@code default} engine must exist
+     * @param defaultRequired whether a {@code default} engine must exist (and so the map); when not, a
+     *        missing or empty map means no sync engines
      * @param problems where problems are added
      * @return the settings of every engine that had no problem, in YAML order
      */
     public Map<String, EngineSettings> resolve(Map<String, EngineFactory> engines, boolean defaultRequired,
                                                List<String> problems) {
-        if (engines == null) {
-            problems.add(Messages.enginesMissing(root));
-            return Map.of();
-        }
-        if (engines.isEmpty()) {
-            problems.add(Messages.enginesEmpty(root));
+        if (engines == null || engines.isEmpty()) {
+            if (defaultRequired) {
+                problems.add(engines == null ? Messages.enginesMissing(root) : Messages.enginesEmpty(root));
+            }
             return Map.of();
         }
         if (defaultRequired && !engines.containsKey("default")) {
@@ -133,8 +150,10 @@ public final class EngineSettingsResolver {
         }
         Map<String, String> hibernate = new LinkedHashMap<>();
         Map<String, String> driver = new LinkedHashMap<>();
-        factory.getProperties().forEach((key, value) -> {
-            if (key.startsWith("hibernate.") || key.startsWith("jakarta.persistence.")) {
+        Map<String, String> properties = new LinkedHashMap<>(defaultProperties);
+        properties.putAll(factory.getProperties());
+        properties.forEach((key, value) -> {
+            if (isHibernateProperty(key)) {
                 hibernate.put(key, value);
             } else {
                 driver.put(key, value);

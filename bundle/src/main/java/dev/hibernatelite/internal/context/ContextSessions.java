@@ -7,7 +7,6 @@ import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.message.Messages;
 import dev.hibernatelite.internal.message.ReadMessages;
 import jakarta.persistence.PersistenceException;
-import org.hibernate.FlushMode;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.slf4j.Logger;
@@ -42,12 +41,14 @@ public final class ContextSessions implements SessionContext {
     private final ContextBinding binding;
     private final String defaultEngine;
     private final Function<SessionContext, AsyncSessions> asyncView;
+    private final SessionSetup setup;
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
     private final Map<Object, AutoCloseable> attachments = new LinkedHashMap<>(2);
     // read-only sessions run on connections of their own, which the context returns when it ends
     private final Map<String, Connection> readConnections = new LinkedHashMap<>(2);
     private final Set<String> committed = new HashSet<>(2);
     private boolean readOnly;
+    private Map<String, EngineUnit> units = Map.of();
     private boolean closed;
     private ContextSessions previous;
 
@@ -59,14 +60,16 @@ public final class ContextSessions implements SessionContext {
      *        or null when whoever bound it unbinds it
      * @param defaultEngine the engine that calls without a name use, or null for {@code default}
      * @param asyncView makes the async view of a context
+     * @param setup opens and sets up the sessions
      */
     ContextSessions(SyncEngines engines, Object description, ContextBinding binding, String defaultEngine,
-                    Function<SessionContext, AsyncSessions> asyncView) {
+                    Function<SessionContext, AsyncSessions> asyncView, SessionSetup setup) {
         this.engines = engines;
         this.description = description;
         this.binding = binding;
         this.defaultEngine = defaultEngine;
         this.asyncView = asyncView;
+        this.setup = setup;
     }
 
     private SyncEngine defaultEngine(String call) {
@@ -86,22 +89,27 @@ public final class ContextSessions implements SessionContext {
     private synchronized Session session(SyncEngine engine) {
         checkOpen("db.session()");
         Session session = sessions.get(engine.name());
-        if (session == null && readOnly) {
-            return openReadOnly(engine);
+        EngineUnit unit = units.get(engine.name());
+        if (session == null && (readOnly || unit != null && unit.readOnly())) {
+            return openReadOnly(engine, unit);
         }
         if (readConnections.containsKey(engine.name())) {
             return session;
         }
+        // a unit of work with transactional = false leaves transactions to the code
+        boolean autobegin = unit == null || unit.transactional();
         if (session == null) {
-            session = engine.sessionFactory().openSession();
-            try {
-                session.beginTransaction();
-            } catch (RuntimeException e) {
-                closeQuietly(engine.name(), session);
-                throw e;
+            session = setup.open(engine, unit);
+            if (autobegin) {
+                try {
+                    session.beginTransaction();
+                } catch (RuntimeException e) {
+                    closeQuietly(engine.name(), session);
+                    throw e;
+                }
             }
             sessions.put(engine.name(), session);
-        } else if (!session.getTransaction().isActive()) {
+        } else if (autobegin && !session.getTransaction().isActive()) {
             session.beginTransaction();
         }
         return session;
@@ -112,7 +120,7 @@ public final class ContextSessions implements SessionContext {
      * a replica, unless this context or one it is nested in committed on the engine: then from the
      * primary, to read its own writes), with no snapshots and no flush.
      */
-    private Session openReadOnly(SyncEngine engine) {
+    private Session openReadOnly(SyncEngine engine, EngineUnit unit) {
         Connection connection;
         try {
             connection = engine.openReadConnection(committedHere(engine.name()));
@@ -121,9 +129,7 @@ public final class ContextSessions implements SessionContext {
                     + e.getMessage(), e);
         }
         try {
-            Session session = engine.sessionFactory().withOptions().connection(connection)
-                    .flushMode(FlushMode.MANUAL).openSession();
-            session.setDefaultReadOnly(true);
+            Session session = setup.openReadOnly(engine, connection, unit);
             sessions.put(engine.name(), session);
             readConnections.put(engine.name(), connection);
             return session;
@@ -154,6 +160,22 @@ public final class ContextSessions implements SessionContext {
      */
     synchronized void readOnly(boolean readOnly) {
         this.readOnly = readOnly;
+    }
+
+    /**
+     * What the request's units of work ask of each engine's session from now on; a session
+     * already open (by a request filter) gets their cache and flush modes.
+     *
+     * @param units by engine name
+     */
+    synchronized void unitsOfWork(Map<String, EngineUnit> units) {
+        this.units = Map.copyOf(units);
+        units.forEach((engine, unit) -> {
+            Session open = sessions.get(engine);
+            if (open != null) {
+                SessionSetup.applyUnit(open, unit);
+            }
+        });
     }
 
     /** @return whether the sessions this context opens are read-only */
@@ -238,16 +260,24 @@ public final class ContextSessions implements SessionContext {
         }
     }
 
+    /** Commits every session this context opened; see {@link #commitAll(Set)}. */
+    public void commitAll() {
+        commitAll(null);
+    }
+
     /**
-     * Commits every session this context opened, in the order they were opened. If one
-     * fails, the ones not yet committed are rolled back and the failure is thrown.
+     * Commits the sessions this context opened of the given engines, in the order they were
+     * opened. If one fails, the ones not yet committed are rolled back and the failure is thrown.
+     *
+     * @param only the engines, or null for every one
      */
-    public synchronized void commitAll() {
+    synchronized void commitAll(Set<String> only) {
         if (closed) {
             return;
         }
         List<Map.Entry<String, Session>> opened = new ArrayList<>(sessions.entrySet());
-        opened.removeIf(entry -> readConnections.containsKey(entry.getKey()));
+        opened.removeIf(entry -> readConnections.containsKey(entry.getKey())
+                || only != null && !only.contains(entry.getKey()));
         for (int i = 0; i < opened.size(); i++) {
             try {
                 commitOrDiscard(opened.get(i).getKey(), opened.get(i).getValue());
@@ -340,34 +370,15 @@ public final class ContextSessions implements SessionContext {
     }
 
     private void rollbackQuietly(String engine, Session session) {
-        try {
-            if (session.isOpen()) {
-                Transaction tx = session.getTransaction();
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("engine '{}': rollback at the end of {} failed", engine, description, e);
-        }
+        QuietEnd.rollback(engine, session, description);
     }
 
     private void closeQuietly(String engine, Session session) {
-        try {
-            if (session.isOpen()) {
-                session.close();
-            }
-        } catch (RuntimeException e) {
-            LOG.warn("engine '{}': closing the session of {} failed", engine, description, e);
-        }
+        QuietEnd.close(engine, session, description);
     }
 
     private void closeQuietly(String engine, Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            LOG.warn("engine '{}': returning the read-only connection of {} failed", engine, description, e);
-        }
+        QuietEnd.close(engine, connection, description);
     }
 
     private void checkOpen(String call) {

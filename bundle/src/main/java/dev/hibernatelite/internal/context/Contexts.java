@@ -16,16 +16,20 @@ public final class Contexts {
     private final SyncEngines engines;
     private final ContextBinding binding;
     private final Function<SessionContext, AsyncSessions> asyncView;
+    private final SessionSetup setup;
 
     /**
      * @param engines the started engines
      * @param binding the per-thread binding that {@code db.session()} reads
      * @param asyncView makes the async view of a context
+     * @param setup opens and sets up the contexts' sessions
      */
-    public Contexts(SyncEngines engines, ContextBinding binding, Function<SessionContext, AsyncSessions> asyncView) {
+    public Contexts(SyncEngines engines, ContextBinding binding, Function<SessionContext, AsyncSessions> asyncView,
+                    SessionSetup setup) {
         this.engines = engines;
         this.binding = binding;
         this.asyncView = asyncView;
+        this.setup = setup;
     }
 
     /** @return the engines the contexts open sessions of */
@@ -40,7 +44,7 @@ public final class Contexts {
      */
     public ContextSessions open() {
         ContextSessions context = new ContextSessions(engines,
-                "context opened on thread '" + Thread.currentThread().getName() + "'", binding, null, asyncView);
+                "context opened on thread '" + Thread.currentThread().getName() + "'", binding, null, asyncView, setup);
         binding.bind(context);
         return context;
     }
@@ -53,7 +57,7 @@ public final class Contexts {
      */
     public ContextSessions openReadOnly() {
         ContextSessions context = new ContextSessions(engines,
-                "read-only context opened on thread '" + Thread.currentThread().getName() + "'", binding, null, asyncView);
+                "read-only context opened on thread '" + Thread.currentThread().getName() + "'", binding, null, asyncView, setup);
         context.readOnly(true);
         binding.bind(context);
         return context;
@@ -68,7 +72,7 @@ public final class Contexts {
      * @return the context
      */
     public ContextSessions openShared(String description, String defaultEngine) {
-        ContextSessions context = new ContextSessions(engines, description, null, defaultEngine, asyncView);
+        ContextSessions context = new ContextSessions(engines, description, null, defaultEngine, asyncView, setup);
         binding.share(context);
         return context;
     }
@@ -78,7 +82,7 @@ public final class Contexts {
      * @return a request's context, bound to this thread; the request unbinds it
      */
     ContextSessions openForRequest(Object description) {
-        ContextSessions context = new ContextSessions(engines, description, null, null, asyncView);
+        ContextSessions context = new ContextSessions(engines, description, null, null, asyncView, setup);
         binding.bind(context);
         return context;
     }

@@ -28,11 +28,16 @@ import java.util.concurrent.ConcurrentMap;
  */
 public final class RequestContextListener implements ApplicationEventListener {
     private final Contexts contexts;
+    private final MethodUnits unitsOf;
     private final ConcurrentMap<ResourceMethod, RequestPolicy> policies = new ConcurrentHashMap<>();
 
-    /** @param contexts makes the requests' contexts */
-    public RequestContextListener(Contexts contexts) {
+    /**
+     * @param contexts makes the requests' contexts
+     * @param unitsOf reads the units of work of resource methods (dropwizard-hibernate's {@code @UnitOfWork})
+     */
+    public RequestContextListener(Contexts contexts, MethodUnits unitsOf) {
         this.contexts = contexts;
+        this.unitsOf = unitsOf;
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class RequestContextListener implements ApplicationEventListener {
     }
 
     RequestPolicy policy(ResourceMethod method) {
-        return method == null ? RequestPolicy.PLAIN : policies.computeIfAbsent(method, RequestPolicy::of);
+        return method == null ? RequestPolicy.PLAIN : policies.computeIfAbsent(method, m -> RequestPolicy.of(m, unitsOf));
     }
 
     /** Describes the request in messages; built only when a message needs it. */

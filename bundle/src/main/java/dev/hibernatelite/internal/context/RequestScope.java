@@ -3,6 +3,8 @@ package dev.hibernatelite.internal.context;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
+import java.util.Set;
+
 /**
  * One request's context and what the request asked of it. Jersey hands it events one at a
  * time, possibly on different threads (an async resource completes elsewhere); the
@@ -18,6 +20,8 @@ final class RequestScope implements RequestEventListener {
     private final ContextSessions context;
     private final ContextBinding binding;
     private boolean commitOnSuccess;
+    // the engines a unit of work commits on success (dropwizard-hibernate's @UnitOfWork), or null
+    private Set<String> unitsToCommit;
     private boolean settled;
 
     RequestScope(RequestContextListener owner, ContextSessions context, ContextBinding binding) {
@@ -35,13 +39,17 @@ final class RequestScope implements RequestEventListener {
                 if (policy.readOnly()) {
                     context.readOnly(true);
                 }
+                if (!policy.units().isEmpty()) {
+                    context.unitsOfWork(policy.units());
+                    unitsToCommit = policy.committedUnits();
+                }
                 break;
             case RESOURCE_METHOD_FINISHED:
                 // The thread goes back to Jetty (at once, for async resources): leave it clean.
                 binding.unbind(context);
                 break;
             case ON_EXCEPTION:
-                if (commitOnSuccess && !settled) {
+                if ((commitOnSuccess || unitsToCommit != null) && !settled) {
                     settled = true;
                     context.rollbackAll();
                 }
@@ -57,12 +65,16 @@ final class RequestScope implements RequestEventListener {
 
     /**
      * Commits every session of a {@code @CommitOnSuccess} request whose method (or stage)
-     * completed normally; does nothing for other requests, or a second time.
+     * completed normally, or the sessions its units of work commit; does nothing for other
+     * requests, or a second time.
      */
     void commitIfRequested() {
         if (commitOnSuccess && !settled) {
             settled = true;
             context.commitAll();
+        } else if (unitsToCommit != null && !settled) {
+            settled = true;
+            context.commitAll(unitsToCommit);
         }
     }
 }

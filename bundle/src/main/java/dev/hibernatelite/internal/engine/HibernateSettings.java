@@ -13,7 +13,10 @@ import java.util.Map;
  *
  * <p>Internal: not part of the public API.
  */
-final class HibernateSettings {
+public final class HibernateSettings {
+    /** The setting that names the engine of a session factory (in its {@code getProperties()}). */
+    public static final String ENGINE_NAME = "dev.hibernatelite.engine";
+
     private HibernateSettings() {
     }
 
@@ -21,9 +24,11 @@ final class HibernateSettings {
      * @param s the engine's settings
      * @param dataSource what Hibernate takes connections from
      * @param info what the database said at startup, or null if it did not answer
+     * @param bundleSettings settings the rest of the bundle adds, under the engine's own properties
      * @return the settings for Hibernate's service registry
      */
-    static Map<String, Object> of(EngineSettings s, IsolatingDataSource dataSource, DatabaseInfo info) {
+    static Map<String, Object> of(EngineSettings s, IsolatingDataSource dataSource, DatabaseInfo info,
+                                  Map<String, String> bundleSettings) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, dataSource);
         settings.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
@@ -43,6 +48,9 @@ final class HibernateSettings {
                 settings.put(AvailableSettings.JAKARTA_HBM2DDL_DB_NAME, s.vendor().displayName());
             }
         }
+        // which engine a session factory belongs to, for whoever Hibernate hands only the factory
+        settings.put(ENGINE_NAME, s.name());
+        settings.putAll(bundleSettings);
         settings.putAll(s.hibernateProperties());
         return settings;
     }

@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,6 +72,22 @@ public final class SyncEngine implements AutoCloseable {
      *         nothing is left open then
      */
     public static SyncEngine start(EngineSettings settings, List<Class<?>> entities, MetricRegistry metrics) {
+        return start(settings, entities, metrics, Map.of());
+    }
+
+    /**
+     * As {@link #start(EngineSettings, List, MetricRegistry)}, with Hibernate settings the bundle
+     * adds (the engine's own properties win over them).
+     *
+     * @param settings the engine's validated configuration
+     * @param entities the entity classes bound to it
+     * @param metrics where the pool reports its metrics, or null for none
+     * @param bundleSettings Hibernate settings from the rest of the bundle
+     * @return the engine
+     * @throws EngineConfigurationException as the three-argument form
+     */
+    public static SyncEngine start(EngineSettings settings, List<Class<?>> entities, MetricRegistry metrics,
+                                   Map<String, String> bundleSettings) {
         DatabaseInfo info = null;
         try {
             info = DatabaseProbe.probe(settings);
@@ -88,7 +105,7 @@ public final class SyncEngine implements AutoCloseable {
         StandardServiceRegistry registry = null;
         try {
             registry = new StandardServiceRegistryBuilder()
-                    .applySettings(HibernateSettings.of(settings, dataSource, info))
+                    .applySettings(HibernateSettings.of(settings, dataSource, info, bundleSettings))
                     .build();
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);

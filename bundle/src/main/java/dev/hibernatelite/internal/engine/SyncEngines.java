@@ -24,13 +24,23 @@ public final class SyncEngines implements AutoCloseable {
 
     private final Map<String, SyncEngine> byName;
     private final SyncEngine defaultEngine;
+    private final boolean defaultIsAsync;
 
     /** @param engines the engines, in configuration order */
     public SyncEngines(List<SyncEngine> engines) {
+        this(engines, false);
+    }
+
+    /**
+     * @param engines the engines, in configuration order
+     * @param defaultIsAsync whether the application's default engine is an async one (for messages)
+     */
+    public SyncEngines(List<SyncEngine> engines, boolean defaultIsAsync) {
         Map<String, SyncEngine> map = new LinkedHashMap<>();
         engines.forEach(e -> map.put(e.name(), e));
         this.byName = Collections.unmodifiableMap(map);
         this.defaultEngine = map.get(DEFAULT);
+        this.defaultIsAsync = defaultIsAsync;
     }
 
     /**
@@ -53,7 +63,7 @@ public final class SyncEngines implements AutoCloseable {
      */
     public SyncEngine getDefault(String call) {
         if (defaultEngine == null) {
-            throw new IllegalStateException(Messages.noDefaultEngine(call));
+            throw new IllegalStateException(Messages.noDefaultEngine(call, byName.keySet(), defaultIsAsync));
         }
         return defaultEngine;
     }

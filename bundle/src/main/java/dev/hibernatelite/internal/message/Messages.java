@@ -227,9 +227,26 @@ public final class Messages {
                 + Suggestions.didYouMean(engine, known));
     }
 
-    public static String noDefaultEngine(String call) {
-        return Message.NO_DEFAULT_ENGINE.format(call + " needs the default engine, but the bundle was built with .noDefaultEngine()."
-                + " Name the engine: db.session(\"name\").");
+    public static String noDefaultEngine(String call, Collection<String> engines, boolean asyncDefault) {
+        String fix;
+        if (asyncDefault) {
+            fix = " The default engine is an async engine: use db.async().session() or db.async().sessionFactory().";
+        } else if (engines.isEmpty()) {
+            fix = " The application configures no engine under engines:; sync sessions need one.";
+        } else {
+            fix = " Name the engine: " + call.replaceFirst("\\(\\)$", "") + "(\"" + new TreeSet<>(engines).first() + "\").";
+        }
+        return Message.NO_DEFAULT_ENGINE.format(call + " needs the default engine, but there is no engine named 'default'"
+                + " under engines: (engines: " + (engines.isEmpty() ? "none" : known(engines)) + ")." + fix);
+    }
+
+    public static String noDefaultAsyncEngine(String call, Collection<String> asyncEngines, boolean syncDefault) {
+        String fix = syncDefault
+                ? " The default engine is a sync engine: use db.session() or db.sessionFactory()."
+                : " Name the async engine: " + call.replaceFirst("\\(\\)$", "") + "(\"" + new TreeSet<>(asyncEngines).first()
+                + "\").";
+        return Message.NO_DEFAULT_ENGINE.format(call + " needs the default async engine, but there is no engine named"
+                + " 'default' under asyncEngines: (async engines: " + known(asyncEngines) + ")." + fix);
     }
 
     public static String notStarted(String call) {

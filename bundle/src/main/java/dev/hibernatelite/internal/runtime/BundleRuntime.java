@@ -4,13 +4,17 @@ import com.codahale.metrics.MetricRegistry;
 import dev.hibernatelite.AsyncSessions;
 import dev.hibernatelite.Engine;
 import dev.hibernatelite.EngineConfigurationException;
+import dev.hibernatelite.SessionOptions;
 import dev.hibernatelite.internal.async.AsyncEngines;
 import dev.hibernatelite.internal.config.EngineSettings;
 import dev.hibernatelite.internal.context.CommitOnSuccessFilter;
 import dev.hibernatelite.internal.context.ContextBinding;
+import dev.hibernatelite.internal.context.ContextCurrentSession;
 import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.Contexts;
 import dev.hibernatelite.internal.context.RequestContextListener;
+import dev.hibernatelite.internal.context.SessionSetup;
+import dev.hibernatelite.internal.dwh.DropwizardHibernate;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.health.EngineMonitoring;
@@ -21,11 +25,15 @@ import dev.hibernatelite.internal.migration.MigrationTargets;
 import dev.hibernatelite.internal.migration.StartupMigrations;
 import dev.hibernatelite.internal.web.DatabaseUnavailableMapper;
 import io.dropwizard.core.Configuration;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import org.hibernate.cfg.AvailableSettings;
 import io.dropwizard.lifecycle.Managed;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +50,10 @@ import java.util.Set;
  * @param <C> the application's configuration type
  */
 public final class BundleRuntime<C extends Configuration> {
+    /** Hibernate settings of every engine the runtime starts: getCurrentSession() is the context's session. */
+    private static final Map<String, String> HIBERNATE_SETTINGS = Map.of(
+            AvailableSettings.CURRENT_SESSION_CONTEXT_CLASS, ContextCurrentSession.class.getName());
+
     private final BundleSpec<C> spec;
     private final ContextBinding binding = new ContextBinding();
     private volatile Engines engines;
@@ -58,6 +70,17 @@ public final class BundleRuntime<C extends Configuration> {
     }
 
     /**
+     * Claims the bundle's command name in the application.
+     *
+     * @param bootstrap the application's bootstrap
+     * @throws IllegalStateException if this bundle was added already (HL162), or another bundle
+     *         adds a command of the same name (HL164)
+     */
+    public void initialize(Bootstrap<?> bootstrap) {
+        BundleClaims.claim(bootstrap, this, description(), Set.of(spec.commandName()), true);
+    }
+
+    /**
      * The server's start: validates the configuration, starts every engine, registers their
      * health checks and metrics, makes each request a context, ties the engines to the
      * application's lifecycle.
@@ -67,6 +90,7 @@ public final class BundleRuntime<C extends Configuration> {
      * @throws EngineConfigurationException listing every configuration problem
      */
     public void run(C configuration, Environment environment) {
+        BundleClaims.claim(environment, this, description(), claimedNames(configuration), false);
         BundleSpec.Settings settings = spec.validate(configuration);
         MigrationTargets migrations = MigrationTargets.of(settings.sync(), settings.async());
         StartupMigrations.run(migrations);
@@ -82,7 +106,8 @@ public final class BundleRuntime<C extends Configuration> {
                 stopAndClose(started);
             }
         });
-        environment.jersey().register(new RequestContextListener(started.contexts()));
+        environment.jersey().register(new RequestContextListener(started.contexts(),
+                DropwizardHibernate.unitsOfWork(started.sync().names())));
         environment.jersey().register(new CommitOnSuccessFilter());
         environment.jersey().register(new DatabaseUnavailableMapper());
     }
@@ -136,6 +161,8 @@ public final class BundleRuntime<C extends Configuration> {
 
     private Engines start(BundleSpec.Settings settings, MetricRegistry metrics) {
         SyncEngines sync = startSync(settings, metrics, null);
+        Map<String, SessionOptions> options = new HashMap<>();
+        sync.names().forEach(name -> options.put(name, spec.sessionOptionsFor(name)));
         AsyncEngines async;
         try {
             async = AsyncEngines.start(settings.async(), spec.bindings()::entitiesOf);
@@ -144,7 +171,8 @@ public final class BundleRuntime<C extends Configuration> {
             throw e;
         }
         Contexts contexts = new Contexts(sync, binding,
-                context -> async.view(() -> (ContextSessions) context, "ctx.async()"));
+                context -> async.view(() -> (ContextSessions) context, "ctx.async()"), new SessionSetup(options::get));
+        ContextCurrentSession.serve(sync, binding);
         Engines started = new Engines(sync, async, contexts);
         this.engines = started;
         this.stopped = false;
@@ -156,7 +184,7 @@ public final class BundleRuntime<C extends Configuration> {
         try {
             for (EngineSettings s : settings.sync().values()) {
                 if (only == null || only.contains(s.name())) {
-                    started.add(SyncEngine.start(s, spec.bindings().entitiesOf(s.name()), metrics));
+                    started.add(SyncEngine.start(s, spec.bindings().entitiesOf(s.name()), metrics, HIBERNATE_SETTINGS));
                 }
             }
         } catch (RuntimeException e) {
@@ -164,13 +192,31 @@ public final class BundleRuntime<C extends Configuration> {
             SyncEngines.closeAll(started);
             throw e;
         }
-        return new SyncEngines(started);
+        return new SyncEngines(started, settings.async().containsKey(SyncEngines.DEFAULT));
+    }
+
+    private String description() {
+        return "the bundle of '" + spec.enginesPath() + "'" + (spec.asyncEnginesOf() == null ? ""
+                : " and '" + spec.asyncEnginesPath() + "'") + " (command '" + spec.commandName() + "')";
+    }
+
+    /** The names of the health checks and metrics the bundle will register: its engines'. */
+    private Set<String> claimedNames(C configuration) {
+        Set<String> names = new LinkedHashSet<>(spec.configuredNames(configuration));
+        if (spec.asyncEnginesOf() != null) {
+            Map<String, ?> async = spec.asyncEnginesOf().apply(configuration);
+            if (async != null) {
+                async.keySet().forEach(name -> names.add("async." + name));
+            }
+        }
+        return names;
     }
 
     private void stopAndClose(Engines started) {
         if (engines == started) {
             stopped = true;
         }
+        ContextCurrentSession.stopServing(started.sync());
         started.close();
     }
 

@@ -3,6 +3,7 @@ package dev.hibernatelite.internal.runtime;
 import dev.hibernatelite.AsyncEngineFactory;
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.EngineFactory;
+import dev.hibernatelite.SessionOptions;
 import dev.hibernatelite.internal.config.AsyncEngineSettings;
 import dev.hibernatelite.internal.config.AsyncEngineSettingsResolver;
 import dev.hibernatelite.internal.config.EngineSettings;
@@ -26,7 +27,8 @@ import java.util.function.Function;
  *
  * @param <C> the application's configuration type
  * @param enginesPath the YAML path of the engines map
- * @param enginesOf reads the engines map from the configuration
+ * @param enginesOf reads the engines map from the configuration, or null when the application declares
+ *        only async engines
  * @param asyncEnginesPath the YAML path of the async engines map
  * @param asyncEnginesOf reads the async engines map, or null when the application declares none
  * @param defaultRequired whether a {@code default} engine must exist
@@ -34,13 +36,21 @@ import java.util.function.Function;
  * @param commandName the name of the command group ({@code db})
  * @param lazyLoading whether JSON serialisation loads lazy associations
  * @param commandOutput where the commands print their results
+ * @param defaultProperties the bundle-wide engine properties, under each engine's own
+ * @param sessionOptions the bundle-wide session options
+ * @param engineSessionOptions each engine's session options, over the bundle-wide ones
  */
 public record BundleSpec<C extends Configuration>(String enginesPath,
                                                   Function<C, Map<String, EngineFactory>> enginesOf,
                                                   String asyncEnginesPath,
                                                   Function<C, Map<String, AsyncEngineFactory>> asyncEnginesOf,
                                                   boolean defaultRequired, EntityBindings bindings, String commandName,
-                                                  boolean lazyLoading, PrintStream commandOutput) {
+                                                  boolean lazyLoading, PrintStream commandOutput,
+                                                  Map<String, String> defaultProperties,
+                                                  SessionOptions sessionOptions,
+                                                  Map<String, SessionOptions> engineSessionOptions) {
+    private static final String DEFAULT = "default";
+
     /**
      * Every engine's settings, validated.
      *
@@ -59,11 +69,13 @@ public record BundleSpec<C extends Configuration>(String enginesPath,
      */
     public Settings validate(C configuration) {
         List<String> problems = new ArrayList<>();
-        Map<String, EngineFactory> engines = enginesOf.apply(configuration);
-        Map<String, EngineSettings> sync = new EngineSettingsResolver(enginesPath)
-                .resolve(engines, defaultRequired, problems);
+        Map<String, EngineFactory> engines = enginesOf == null ? null : enginesOf.apply(configuration);
         Map<String, AsyncEngineFactory> asyncEngines = asyncEnginesOf == null ? null : asyncEnginesOf.apply(configuration);
-        Map<String, AsyncEngineSettings> async = new AsyncEngineSettingsResolver(asyncEnginesPath)
+        // flask-sqlalchemy-lite's rule: the default engine may be a sync or an async one
+        boolean asyncDefault = asyncEngines != null && asyncEngines.containsKey(DEFAULT);
+        Map<String, EngineSettings> sync = new EngineSettingsResolver(enginesPath, defaultProperties)
+                .resolve(engines, defaultRequired && !asyncDefault, problems);
+        Map<String, AsyncEngineSettings> async = new AsyncEngineSettingsResolver(asyncEnginesPath, defaultProperties)
                 .resolve(asyncEngines, problems);
         Set<String> known = new LinkedHashSet<>();
         if (engines != null) {
@@ -83,11 +95,20 @@ public record BundleSpec<C extends Configuration>(String enginesPath,
     }
 
     /**
+     * @param engine an engine's name
+     * @return the session options of its sessions: its own over the bundle-wide ones
+     */
+    public SessionOptions sessionOptionsFor(String engine) {
+        SessionOptions own = engineSessionOptions.get(engine);
+        return own == null ? sessionOptions : own.over(sessionOptions);
+    }
+
+    /**
      * @param configuration the application's configuration
      * @return the (sync) engine names the configuration declares, unvalidated (empty if none)
      */
     public Set<String> configuredNames(C configuration) {
-        Map<String, EngineFactory> engines = enginesOf.apply(configuration);
+        Map<String, EngineFactory> engines = enginesOf == null ? null : enginesOf.apply(configuration);
         return engines == null ? Set.of() : engines.keySet();
     }
 }
