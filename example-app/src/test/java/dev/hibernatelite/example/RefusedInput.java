@@ -80,6 +80,8 @@ record RefusedInput(String label, String method, String path, String query, Map<
             // query parameters
             table.add(db("a name search with a NUL character" + how, "GET", users, "q=a%00b", null,
                     "User", "name", PG));
+            table.add(db("a name search with a four-byte character, in a utf8mb3 table" + how, "GET", users,
+                    "q=%F0%9F%98%80", null, "User", "name", MARIA));
         }
         // (the Vert.x client sends these as PostgreSQL's infinity and -infinity: the async twin answers 200)
         table.add(db("posts since a year past PostgreSQL's last timestamp", "GET", "/users/{author}/posts",

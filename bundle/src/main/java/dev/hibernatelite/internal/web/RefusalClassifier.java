@@ -98,6 +98,24 @@ final class RefusalClassifier {
         return kindOfVendorCode(vendorCode, "") != null || kindOfState(sqlState == null ? "" : sqlState) != null;
     }
 
+    /**
+     * @param vendorCode the database's error code
+     * @return whether the code is a refusal only when the message says so (a mix of collations with a parameter)
+     */
+    static boolean isRefusalByMessage(int vendorCode) {
+        return vendorCode == 1267 || vendorCode == 1270 || vendorCode == 1271;
+    }
+
+    /**
+     * @param vendorCode the database's error code
+     * @param sqlState the SQLState, or null
+     * @param message the database's message
+     * @return whether the database refused a value or a row
+     */
+    static boolean isRefusal(int vendorCode, String sqlState, String message) {
+        return kindOfVendorCode(vendorCode, message) != null || kindOfState(sqlState == null ? "" : sqlState) != null;
+    }
+
     private static Refusal where(Kind kind, String state, int code, String message, String constraint,
                                  String statement) {
         String table = null;
@@ -169,6 +187,8 @@ final class RefusalClassifier {
             case 1062, 1586 -> Kind.UNIQUE;
             case 1216, 1217, 1451, 1452 -> Kind.FOREIGN_KEY;
             case 3819, 4025 -> Kind.CHECK;
+            // illegal mix of collations, one side a parameter: its characters are outside the column's set
+            case 1267, 1270, 1271 -> lower.contains("coercible") ? Kind.BAD_CHARACTER : null;
             default -> null;
         };
     }

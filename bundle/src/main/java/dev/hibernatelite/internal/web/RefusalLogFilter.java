@@ -25,6 +25,7 @@ public final class RefusalLogFilter extends TurboFilter {
     static final String HIBERNATE_LOGGER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
     private static final Pattern SQL_ERROR = Pattern.compile("SQL Error: (-?\\d+), SQLState: (\\S*)");
 
+    // after a refusal's WARN, the next ERROR on the thread is dropped (TRUE), or dropped if it is a refusal (FALSE)
     private final ThreadLocal<Boolean> dropNextError = new ThreadLocal<>();
 
     /** Adds the filter to Logback's context, once; does nothing when Logback is not SLF4J's backend. */
@@ -53,15 +54,23 @@ public final class RefusalLogFilter extends TurboFilter {
         if (level == Level.WARN) {
             Matcher m = SQL_ERROR.matcher(format);
             if (m.find()) {
-                if (RefusalClassifier.isRefusal(Integer.parseInt(m.group(1)), m.group(2))) {
+                int code = Integer.parseInt(m.group(1));
+                if (RefusalClassifier.isRefusal(code, m.group(2))) {
                     dropNextError.set(Boolean.TRUE);
+                    return FilterReply.DENY;
+                }
+                if (RefusalClassifier.isRefusalByMessage(code)) {
+                    dropNextError.set(Boolean.FALSE);
                     return FilterReply.DENY;
                 }
                 dropNextError.remove();
             }
         } else if (level == Level.ERROR && dropNextError.get() != null) {
+            boolean always = dropNextError.get();
             dropNextError.remove();
-            return FilterReply.DENY;
+            if (always || RefusalClassifier.isRefusal(1267, null, format)) {
+                return FilterReply.DENY;
+            }
         }
         return FilterReply.NEUTRAL;
     }
