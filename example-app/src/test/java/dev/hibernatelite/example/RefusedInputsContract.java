@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.codahale.metrics.Gauge;
 import dev.hibernatelite.testfixtures.Eventually;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -15,22 +16,35 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The refused-inputs table ({@link RefusedInput}) over HTTP on one database: each input answers
  * its 4xx in the expected shape, writes nothing, gives its connection back, and logs no ERROR
- * and no stack trace. Subclasses start the blog (sync and async engines on one database).
+ * and no stack trace; and clients racing for one name get one 201 and only 409s. Subclasses
+ * start the blog (sync and async engines on one database).
  */
 abstract class RefusedInputsContract {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private long author;
@@ -75,6 +89,75 @@ abstract class RefusedInputsContract {
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null).toList();
         assertThat(loud).as("ERROR lines or stack traces after %s", input)
                 .extracting(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).isEmpty();
+    }
+
+    /**
+     * Clients released together by a barrier, each with its own HTTP client, all create a user of
+     * the same name, round after round: in each round one gets 201 and every other 409, either
+     * from the example's own check or, when two passed it at once, from the unique constraint
+     * (the body names it). Rounds go on until the constraint has answered at least once.
+     */
+    void racingClientsGetOneCreatedAndOnlyConflicts(String prefix) throws Exception {
+        int clients = 8;
+        int maxRounds = 25;
+        int created = 0;
+        int checked = 0;
+        int byConstraint = 0;
+        int rounds = 0;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            while (rounds < maxRounds && (byConstraint == 0 || rounds < 3)) {
+                rounds++;
+                String name = BlogClient.uniqueName("race");
+                CyclicBarrier start = new CyclicBarrier(clients);
+                List<Future<Answer>> answers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    answers.add(pool.submit(() -> createAt(prefix, name, start)));
+                }
+                int roundCreated = 0;
+                for (Future<Answer> future : answers) {
+                    Answer answer = future.get(30, TimeUnit.SECONDS);
+                    assertThat(answer.status()).as("%s in round %d", answer.json(), rounds).isIn(201, 409);
+                    if (answer.status() == 201) {
+                        roundCreated++;
+                    } else if (answer.json().has("constraint")) {
+                        assertThat(answer.json().get("constraint").asText()).isEqualToIgnoringCase("uk_users_name");
+                        assertThat(answer.json().get("code").asInt()).isEqualTo(409);
+                        assertThat(answer.json().get("message").asText()).doesNotContain(name)
+                                .doesNotContainIgnoringCase("insert ");
+                        byConstraint++;
+                    } else {
+                        checked++;
+                    }
+                }
+                assertThat(roundCreated).as("users created in round %d", rounds).isEqualTo(1);
+                assertThat(query("select count(*) from users where name = '" + name + "'")).isEqualTo(1);
+                created += roundCreated;
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf("SCENARIO duplicate-name race%s: %d rounds of %d clients: %d created, %d conflicts found by"
+                + " the example's check, %d by the unique constraint%n", prefix, rounds, clients, created, checked,
+                byConstraint);
+        assertThat(byConstraint).as("conflicts answered from the unique constraint in %d rounds", rounds).isPositive();
+        Eventually.await("the pool's connections back, nothing busy on the server", Duration.ofSeconds(10),
+                () -> activeConnections() == 0 && busyConnections() == 0,
+                () -> "active=" + activeConnections() + ", busy on the server=" + busyConnections());
+        assertThat(List.copyOf(log.list).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR)
+                || e.getThrowableProxy() != null).map(ILoggingEvent::getFormattedMessage).toList()).isEmpty();
+    }
+
+    private Answer createAt(String prefix, String name, CyclicBarrier start) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + app().getLocalPort() + prefix
+                        + "/users"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", name))))
+                .build();
+        start.await(30, TimeUnit.SECONDS);
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), JSON.readTree(response.body()));
     }
 
     private static void assertShape(RefusedInput input, JsonNode json) {
@@ -125,7 +208,7 @@ abstract class RefusedInputsContract {
         return query("select count(*) from " + table);
     }
 
-    private long query(String sql) {
+    long query(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl()); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery(sql)) {
             rs.next();

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.List;
 
@@ -37,6 +38,12 @@ class RefusedInputsPostgresTest extends RefusedInputsContract {
     @MethodSource("table")
     void isRefusedWithA4xxNamingWhatWasWrong(RefusedInput input) {
         answersItsRefusal(input);
+    }
+
+    @ParameterizedTest(name = "on /{0}users")
+    @ValueSource(strings = {"", "/async"})
+    void clientsRacingForOneNameGetOneCreatedAndOnlyConflicts(String prefix) throws Exception {
+        racingClientsGetOneCreatedAndOnlyConflicts(prefix);
     }
 
     @Override
