@@ -52,7 +52,14 @@ public final class DatabaseRefusals {
     }
 
     Response answer(Refusal refusal) {
-        Subject subject = subjectOf(refusal);
+        Subject subject;
+        try {
+            subject = subjectOf(refusal);
+        } catch (RuntimeException e) {
+            // the metamodel could not be read: answer without the property rather than fail the answer
+            LOG.debug("Could not find the property of a refused value", e);
+            subject = new Subject(null, null, null);
+        }
         String kind = refusal.kind().name();
         int status = refusal.kind().status();
         String message;
@@ -91,7 +98,8 @@ public final class DatabaseRefusals {
             for (String column : refusal.statementColumns()) {
                 for (Column c : known.find(refusal.table(), column)) {
                     if (refusal.kind().fits(c.javaType()) && (refusal.maxLength() == null || c.length() == null
-                            || c.length().intValue() == refusal.maxLength())) {
+                            || c.length().intValue() == refusal.maxLength())
+                            && typeFits(refusal.databaseMessage(), c.sqlType())) {
                         candidates.add(c);
                     }
                 }
@@ -108,6 +116,20 @@ public final class DatabaseRefusals {
                     : refusal.table() + "." + refusal.column());
         }
         return new Subject(null, null, null);
+    }
+
+    // PostgreSQL names the type that overflowed: "smallint out of range", "numeric field overflow"
+    private static boolean typeFits(String message, String sqlType) {
+        String m = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        for (String type : List.of("smallint", "bigint", "integer")) {
+            if (m.contains(type + " out of range")) {
+                return sqlType.startsWith(type) || type.equals("integer") && sqlType.startsWith("int");
+            }
+        }
+        if (m.contains("numeric field overflow")) {
+            return sqlType.startsWith("numeric") || sqlType.startsWith("decimal");
+        }
+        return true;
     }
 
     private EntityColumns columns() {

@@ -30,8 +30,10 @@ final class EntityColumns {
      * @param column the column
      * @param javaType the property's Java type (for a to-one association, the key's)
      * @param length the column's declared length, or null
+     * @param sqlType the column's SQL type, lower case: its {@code columnDefinition}, else the JDBC type's name
      */
-    record Column(String entity, String property, String table, String column, Class<?> javaType, Long length) {
+    record Column(String entity, String property, String table, String column, Class<?> javaType, Long length,
+                  String sqlType) {
     }
 
     private final List<Column> columns;
@@ -66,8 +68,10 @@ final class EntityColumns {
     }
 
     private static Column column(String entity, String property, SelectableMapping s, Class<?> javaType) {
+        String sqlType = s.getColumnDefinition() != null ? s.getColumnDefinition()
+                : String.valueOf(s.getJdbcMapping().getJdbcType().getFriendlyName());
         return new Column(entity, property, s.getContainingTableExpression(), s.getSelectionExpression(), javaType,
-                s.getLength());
+                s.getLength(), sqlType.toLowerCase(Locale.ROOT));
     }
 
     /**
