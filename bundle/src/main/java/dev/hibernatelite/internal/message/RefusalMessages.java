@@ -1,5 +1,7 @@
 package dev.hibernatelite.internal.message;
 
+import java.util.Locale;
+
 /**
  * The texts of values and rows the database refused in a request: the client's answer (which
  * names the property or the constraint, never the SQL or the value) and the INFO line.
@@ -59,7 +61,7 @@ public final class RefusalMessages {
      * @return the INFO line (HL460)
      */
     public static String refusedValueLog(int status, String kind, String subject, String sqlState, int vendorCode) {
-        return Message.VALUE_REFUSED.format("the database refused a value of a request (" + kind.toLowerCase()
+        return Message.VALUE_REFUSED.format("the database refused a value of a request (" + kind.toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + ", " + (subject == null ? "column unknown" : subject) + ", SQLState " + sqlState
                 + (vendorCode == 0 ? "" : ", error " + vendorCode) + "); answered " + status
                 + ". The database's message is logged at DEBUG by " + "dev.hibernatelite.internal.web.DatabaseRefusals.");
@@ -78,7 +80,7 @@ public final class RefusalMessages {
                                      int vendorCode) {
         return Message.CONSTRAINT_CONFLICT.format("a request's write broke "
                 + (constraint == null ? "a constraint" : "constraint '" + constraint + "'") + " ("
-                + kind.toLowerCase().replace('_', ' ') + (subject == null ? "" : ", " + subject) + ", SQLState "
+                + kind.toLowerCase(Locale.ROOT).replace('_', ' ') + (subject == null ? "" : ", " + subject) + ", SQLState "
                 + sqlState + (vendorCode == 0 ? "" : ", error " + vendorCode) + "); answered " + status
                 + ". The database's message is logged at DEBUG by dev.hibernatelite.internal.web.DatabaseRefusals.");
     }
