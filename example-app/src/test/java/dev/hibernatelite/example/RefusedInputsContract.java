@@ -45,6 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class RefusedInputsContract {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String REFUSALS_LOGGER = "dev.hibernatelite.internal.web.DatabaseRefusals";
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     private long author;
@@ -89,6 +90,18 @@ abstract class RefusedInputsContract {
                 .filter(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null).toList();
         assertThat(loud).as("ERROR lines or stack traces after %s", input)
                 .extracting(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()).isEmpty();
+        List<String> info = List.copyOf(log.list).stream()
+                .filter(e -> e.getLoggerName().equals(REFUSALS_LOGGER) && e.getLevel() == Level.INFO)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+        if (input.by() == RefusedInput.By.DATABASE) {
+            assertThat(info).as("the INFO lines of %s", input).singleElement().asString()
+                    .startsWith("HL460: ").contains(input.entity() + "." + input.property()).doesNotContain("\n")
+                    .doesNotContain("\u0000").doesNotContain("\uD83D").doesNotContain("\uD834");
+            assertThat(List.copyOf(log.list)).as("the DEBUG detail of %s", input)
+                    .anyMatch(e -> e.getLoggerName().equals(REFUSALS_LOGGER) && e.getLevel() == Level.DEBUG);
+        } else {
+            assertThat(info).as("the INFO lines of %s", input).isEmpty();
+        }
     }
 
     /**
