@@ -251,7 +251,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
             throw new IllegalStateException(Messages.enginesNotDeclared());
         }
         return new HibernateLite<>(new BundleSpec<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
-                defaultRequired, bindings.build(), commandName, lazyLoading, refusalMapping, commandOutput, defaultProperties,
-                sessionOptions, Map.copyOf(engineSessionOptions)));
+                defaultRequired, bindings.build(), commandName, lazyLoading, refusalMapping, commandOutput,
+                defaultProperties, sessionOptions, Map.copyOf(engineSessionOptions)));
     }
 }
