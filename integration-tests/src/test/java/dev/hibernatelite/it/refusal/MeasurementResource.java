@@ -1,6 +1,7 @@
 package dev.hibernatelite.it.refusal;
 
 import dev.hibernatelite.HibernateLite;
+import dev.hibernatelite.SessionContext;
 import dev.hibernatelite.it.app.ProbeConfig;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /** Writes what the client sends, unvalidated, so that the database is the one to refuse it. */
 @Path("/")
@@ -55,6 +58,19 @@ public class MeasurementResource {
         db.session().persist(m);
         db.commit();
         return Response.status(201).entity(m.getId()).build();
+    }
+
+    /** The same write on another thread, the answer a {@code CompletionStage}: its failure arrives wrapped. */
+    @POST
+    @Path("measurements/later")
+    public CompletionStage<Long> createLater(NewMeasurement body) {
+        SessionContext context = db.currentContext();
+        return CompletableFuture.supplyAsync(() -> {
+            Measurement m = new Measurement(body.label(), body.level(), body.price(), body.takenAt(), null);
+            context.session().persist(m);
+            context.commit();
+            return m.getId();
+        });
     }
 
     @GET

@@ -78,6 +78,11 @@ abstract class RefusalsContract {
     }
 
     @Test
+    void aRefusalThatFailsACompletionStageAnswersTheSame422() throws Exception {
+        refused("POST", "/measurements/later", "{\"label\":\"abcdefgh\"}", new Expected(422, "label"));
+    }
+
+    @Test
     void aNumberOutOfItsColumnsRangeAnswers422NamingTheProperty() throws Exception {
         refused("POST", "/measurements", "{\"level\":40000}", new Expected(422, "level"));
     }
