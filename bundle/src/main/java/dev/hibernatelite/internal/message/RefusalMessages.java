@@ -46,8 +46,8 @@ public final class RefusalMessages {
         return switch (kind) {
             case "UNIQUE" -> (subject == null ? "A value" : "The value of " + subject)
                     + " is already taken: it must be unique" + rule + ".";
-            case "FOREIGN_KEY" -> "The change refers to a row that does not exist, or removes one that others"
-                    + " still refer to" + rule + ".";
+            case "FOREIGN_KEY" -> (subject == null ? "The change" : "The value of " + subject)
+                    + " refers to a row that does not exist, or removes one that others still refer to" + rule + ".";
             default -> "The change conflicts with the data already stored" + rule + ".";
         };
     }
