@@ -92,6 +92,8 @@ final class ReactiveEngine implements AutoCloseable {
         }
         settings.put(Settings.SQL_CLIENT_POOL, ObservableSqlClientPool.class.getName());
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        // statistics feed the metrics; without this, Hibernate logs a "Session Metrics" block at INFO per session
+        settings.put(AvailableSettings.LOG_SESSION_METRICS, "false");
         settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
         settings.putAll(s.properties());
         return settings;

@@ -21,12 +21,16 @@ import java.sql.SQLTransientConnectionException;
  *       starting up or shutting down);</li>
  *   <li>{@link SQLTransientConnectionException}: a pool that handed out no connection in time, or
  *       an engine known to be down;</li>
- *   <li>Hibernate's {@link JDBCConnectionException}, and a socket that could not connect.</li>
+ *   <li>Hibernate's {@link JDBCConnectionException}, a socket that could not connect, and HikariCP's
+ *       "Connection is closed" for a connection it closed because it broke.</li>
  * </ul>
  *
  * <p>Internal: not part of the public API.
  */
 public final class ConnectionFailures {
+    /** What HikariCP's proxy of a connection it closed (because it broke) says, without a SQLState. */
+    private static final String HIKARI_CLOSED = "Connection is closed";
+
     private ConnectionFailures() {
     }
 
@@ -41,7 +45,8 @@ public final class ConnectionFailures {
                     || t instanceof UnknownHostException) {
                 return true;
             }
-            if (t instanceof SQLException && isConnectionState(((SQLException) t).getSQLState())) {
+            if (t instanceof SQLException && (isConnectionState(((SQLException) t).getSQLState())
+                    || HIKARI_CLOSED.equals(t.getMessage()))) {
                 return true;
             }
         }

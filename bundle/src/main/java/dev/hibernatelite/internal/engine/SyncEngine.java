@@ -175,6 +175,17 @@ public final class SyncEngine implements AutoCloseable {
         return dataSource.readConnection(reads, primaryOnly);
     }
 
+    /**
+     * A connection from the engine's pool for a check: refused at once while the database is known
+     * to be down, and given up when it goes down meanwhile.
+     *
+     * @return the connection; the caller closes it
+     * @throws SQLException if none can be had
+     */
+    public Connection openPooledConnection() throws SQLException {
+        return availability.borrow(pool);
+    }
+
     /** @return whether the engine's database is known to be down, and since when */
     public EngineAvailability availability() {
         return availability;

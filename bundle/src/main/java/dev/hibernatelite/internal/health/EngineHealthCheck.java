@@ -54,7 +54,7 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
             // The pool has not connected (yet): ask the database directly, to report why.
             DatabaseProbe.probe(engine.settings(), boundMillis());
         }
-        try (Connection connection = engine.pool().getConnection()) {
+        try (Connection connection = engine.openPooledConnection()) {
             int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis()));
             String query = engine.settings().validationQuery();
             if (query != null) {

@@ -22,16 +22,25 @@ public final class OutageMessages {
                 + " <user> SET statement_timeout = '30s'), or set " + path + ".statementTimeout: 0s to silence this.");
     }
 
+    /** @return the text without its final period, to end a sentence of ours */
+    private static String clause(String text) {
+        String t = text == null ? "" : text.strip();
+        while (t.endsWith(".")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
     public static String engineDown(String engine, String url, String cause) {
         return Message.ENGINE_DOWN.format("engine '" + engine + "': its database (" + Secrets.mask(url)
-                + ") is down: " + cause + ". Requests that need this engine answer 503 at once (Retry-After: 1)"
+                + ") is down: " + clause(cause) + ". Requests that need this engine answer 503 at once (Retry-After: 1)"
                 + " instead of waiting for a connection; one background probe connects every 250 ms and the engine"
                 + " serves again as soon as it answers. Other engines and routes are not affected.");
     }
 
     public static String engineStillDown(String engine, long seconds, long refused, String cause) {
         return Message.ENGINE_STILL_DOWN.format("engine '" + engine + "': its database is still down after "
-                + seconds + " s; " + refused + " requests answered 503 so far. Last failure: " + cause + ".");
+                + seconds + " s; " + refused + " requests answered 503 so far. Last failure: " + clause(cause) + ".");
     }
 
     public static String engineBack(String engine, long millis, long refused) {
@@ -50,7 +59,7 @@ public final class OutageMessages {
     public static String statementTimedOut(String engine, String cause) {
         return Message.STATEMENT_TIMED_OUT.format("a request's statement" + (engine == null ? ""
                 : " on engine '" + engine + "'") + " ran past the engine's statementTimeout and the database"
-                + " cancelled it (" + cause + "); answered 504. Look for a lock held by another transaction or a slow"
+                + " cancelled it (" + clause(cause) + "); answered 504. Look for a lock held by another transaction or a slow"
                 + " plan; raise statementTimeout only if the query is expected to take that long.");
     }
 
