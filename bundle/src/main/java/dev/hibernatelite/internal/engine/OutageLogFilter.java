@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>Hibernate's {@code SqlExceptionHelper} writes two lines (a WARN with the SQLState, an ERROR
  *       with the message) for every failed JDBC call. For connection-class SQLStates (see
- *       {@link ConnectionFailures#isConnectionState}) both are left out: the request answers 503,
- *       and the engine's outage lines (or the 503 mapper's) carry the cause. At DEBUG they stay.</li>
+ *       {@link ConnectionFailures#isConnectionState}) and statement timeouts (see
+ *       {@link StatementTimeouts}) both are left out: the request answers 503 or 504, and the
+ *       engine's outage lines (or the mapper's {@code HL404} / {@code HL409}) carry the cause.</li>
  *   <li>HikariCP writes a WARN for each pooled connection that broke or failed its check. For the
  *       engines' pools these are left out and handed to {@link EngineAvailability#connectionBroke}:
  *       one line follows, either the outage's or a count of broken connections that were replaced.
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 final class OutageLogFilter extends TurboFilter {
     private static final String SQL_HELPER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
     private static final String HIKARI = "com.zaxxer.hikari";
-    private static final Pattern SQL_STATE = Pattern.compile("SQLState: (\\w+)");
+    private static final Pattern SQL_ERROR = Pattern.compile("SQL Error: (-?\\d+), SQLState: (\\w+)");
     private static final ThreadLocal<Boolean> SKIP_NEXT_ERROR = new ThreadLocal<>();
 
     private OutageLogFilter() {
@@ -77,8 +78,9 @@ final class OutageLogFilter extends TurboFilter {
 
     private static FilterReply sqlHelper(Level level, String format) {
         if (level == Level.WARN) {
-            Matcher state = SQL_STATE.matcher(format);
-            if (format.startsWith("SQL Error") && state.find() && ConnectionFailures.isConnectionState(state.group(1))) {
+            Matcher error = SQL_ERROR.matcher(format);
+            if (error.find() && (ConnectionFailures.isConnectionState(error.group(2))
+                    || StatementTimeouts.isTimeout(error.group(2), Integer.parseInt(error.group(1))))) {
                 SKIP_NEXT_ERROR.set(Boolean.TRUE);
                 return FilterReply.DENY;
             }

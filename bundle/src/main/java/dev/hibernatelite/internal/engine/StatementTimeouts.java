@@ -96,17 +96,19 @@ public final class StatementTimeouts {
                     || t instanceof java.sql.SQLTimeoutException) {
                 return true;
             }
-            if (t instanceof SQLException) {
-                SQLException sql = (SQLException) t;
-                if ("57014".equals(sql.getSQLState())) {
-                    return true;
-                }
-                int code = sql.getErrorCode();
-                if (code == 1969 || code == 3024 || code == 1205) {
-                    return true;
-                }
+            if (t instanceof SQLException && isTimeout(((SQLException) t).getSQLState(), ((SQLException) t).getErrorCode())) {
+                return true;
             }
         }
         return false;
+    }
+
+    /**
+     * @param sqlState a SQLState, or null
+     * @param errorCode the vendor's error code
+     * @return whether they say a statement was cancelled for running or waiting too long
+     */
+    static boolean isTimeout(String sqlState, int errorCode) {
+        return "57014".equals(sqlState) || errorCode == 1969 || errorCode == 3024 || errorCode == 1205;
     }
 }

@@ -109,7 +109,7 @@ public final class BundleRuntime<C extends Configuration> {
         environment.jersey().register(new RequestContextListener(started.contexts(),
                 DropwizardHibernate.unitsOfWork(started.sync().names())));
         environment.jersey().register(new CommitOnSuccessFilter());
-        environment.jersey().register(new DatabaseUnavailableMapper());
+        environment.jersey().register(new DatabaseUnavailableMapper(started.sync().names()));
     }
 
     /**

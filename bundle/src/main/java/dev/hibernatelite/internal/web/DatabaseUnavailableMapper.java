@@ -37,6 +37,20 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
 
     private final RateLimitedLog unavailableLog = new RateLimitedLog();
     private final RateLimitedLog timeoutLog = new RateLimitedLog();
+    private final String soleEngine;
+
+    /** A mapper that names an engine only when the failure does. */
+    public DatabaseUnavailableMapper() {
+        this(java.util.Set.of());
+    }
+
+    /**
+     * @param engines the application's sync engines: when there is one, a failure that does not
+     *        name its engine (a broken connection, a cancelled statement) is that engine's
+     */
+    public DatabaseUnavailableMapper(java.util.Set<String> engines) {
+        this.soleEngine = engines.size() == 1 ? engines.iterator().next() : null;
+    }
 
     @Override
     public Response toResponse(PersistenceException exception) {
@@ -82,7 +96,12 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
         return false;
     }
 
-    private static String engineOf(Throwable exception) {
+    private String engineOf(Throwable exception) {
+        String named = namedEngine(exception);
+        return named != null ? named : soleEngine;
+    }
+
+    private static String namedEngine(Throwable exception) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof EngineDownException) {
                 return ((EngineDownException) t).engine();
@@ -90,7 +109,9 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
             if (t.getMessage() != null) {
                 Matcher m = POOL_NAME.matcher(t.getMessage());
                 if (m.find()) {
-                    return m.group(1);
+                    // engine names have no '.': what follows is a read pool's role ("default.read")
+                    String pool = m.group(1);
+                    return pool.contains(".") ? pool.substring(0, pool.indexOf('.')) : pool;
                 }
             }
         }
