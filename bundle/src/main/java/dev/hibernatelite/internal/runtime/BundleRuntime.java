@@ -110,6 +110,7 @@ public final class BundleRuntime<C extends Configuration> {
                 DropwizardHibernate.unitsOfWork(started.sync().names())));
         environment.jersey().register(new CommitOnSuccessFilter());
         environment.jersey().register(new DatabaseUnavailableMapper(started.sync().names()));
+        started.async().registerExceptionMappers(environment);
     }
 
     /**

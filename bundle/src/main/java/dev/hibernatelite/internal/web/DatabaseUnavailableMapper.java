@@ -74,6 +74,14 @@ public final class DatabaseUnavailableMapper extends LoggingExceptionMapper<Pers
         return super.toResponse(exception);
     }
 
+    /**
+     * @param message the response's message
+     * @return the 503 of an unavailable database: Dropwizard's JSON error, {@code Retry-After: 1}
+     */
+    public static Response unavailable(String message) {
+        return error(Response.Status.SERVICE_UNAVAILABLE, message);
+    }
+
     private static Response error(Response.Status status, String message) {
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(new ErrorMessage(status.getStatusCode(), message));
