@@ -53,6 +53,9 @@ public final class OutageBenchmark {
     private OutageBenchmark() {
     }
 
+    /**
+     * @param args {@code --clients N} (200), {@code --outage-seconds N} (10)
+     */
     public static void main(String[] args) throws Exception {
         int clients = intOption(args, "--clients", 200);
         int outageSeconds = intOption(args, "--outage-seconds", 10);
@@ -94,7 +97,8 @@ public final class OutageBenchmark {
     private static void run(PrivatePostgres postgres, int port, int clients, int outageSeconds, List<String> lines,
                             List<long[]> lineTimes, Path work) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4)).build();
+                .connectTimeout(Duration.ofSeconds(5)).executor(Executors.newFixedThreadPool(4, OutageBenchmark::daemon))
+                .build();
         String base = "http://127.0.0.1:" + port;
         AtomicBoolean running = new AtomicBoolean(true);
         List<Outcome> writes = Collections.synchronizedList(new ArrayList<>());
@@ -102,7 +106,7 @@ public final class OutageBenchmark {
         List<Outcome> health = Collections.synchronizedList(new ArrayList<>());
         AtomicLong ok = new AtomicLong();
         AtomicLong sequence = new AtomicLong();
-        ExecutorService threads = Executors.newFixedThreadPool(clients + 2);
+        ExecutorService threads = Executors.newFixedThreadPool(clients + 2, OutageBenchmark::daemon);
         for (int c = 0; c < clients; c++) {
             threads.submit(() -> {
                 while (running.get()) {
@@ -123,7 +127,9 @@ public final class OutageBenchmark {
         threads.submit(() -> loop(running, health, () -> send(http,
                 HttpRequest.newBuilder(URI.create(base + "/admin/healthcheck")).GET())));
 
-        Thread.sleep(5_000); // load before the outage (a phase of the measurement, not a synchronisation)
+        Thread.sleep(2_000); // warm-up under load
+        long baselineFrom = System.nanoTime();
+        Thread.sleep(5_000); // load before the outage, measured as the baseline
         long stoppedAt = System.nanoTime();
         postgres.stop();
         Thread.sleep(TimeUnit.SECONDS.toMillis(outageSeconds));
@@ -145,6 +151,9 @@ public final class OutageBenchmark {
         List<Long> refused = sorted(writes, o -> o.status() == 503 && o.start() > graceEnd && o.end() < acceptingAt);
         List<Long> pingMillis = sorted(ping, o -> o.start() > stoppedAt && o.end() < acceptingAt);
         List<Long> healthMillis = sorted(health, o -> o.start() > stoppedAt && o.end() < acceptingAt);
+        List<Long> okBefore = sorted(writes, o -> o.status() == 200 && o.start() > baselineFrom && o.end() < stoppedAt);
+        List<Long> pingBefore = sorted(ping, o -> o.start() > baselineFrom && o.end() < stoppedAt);
+        List<Long> healthBefore = sorted(health, o -> o.start() > baselineFrom && o.end() < stoppedAt);
         long other = writes.stream().filter(o -> o.status() != 200 && o.status() != 503).count();
         long logEnd = (firstOk == 0 ? System.nanoTime() : firstOk) + TimeUnit.SECONDS.toNanos(1);
         List<String> outageLines = new ArrayList<>();
@@ -163,6 +172,10 @@ public final class OutageBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("clients", clients);
         figures.put("outageSeconds", outageSeconds);
+        figures.put("baselineInsertP50Millis", percentile(okBefore, 50));
+        figures.put("baselineInsertP99Millis", percentile(okBefore, 99));
+        figures.put("baselinePingP99Millis", percentile(pingBefore, 99));
+        figures.put("baselineHealthcheckP99Millis", percentile(healthBefore, 99));
         figures.put("refused503AfterFirstSecond", refused.size());
         figures.put("refused503P50Millis", percentile(refused, 50));
         figures.put("refused503P99Millis", percentile(refused, 99));
@@ -182,6 +195,12 @@ public final class OutageBenchmark {
         figures.forEach((k, v) -> System.out.println("OUTAGE " + k + " = " + v));
         outageLines.forEach(l -> System.out.println("OUTAGE log: " + l));
         Files.write(work.resolve("outage-lines.log"), outageLines);
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.setDaemon(true);
+        return thread;
     }
 
     private static Outcome send(HttpClient http, HttpRequest.Builder request) {
