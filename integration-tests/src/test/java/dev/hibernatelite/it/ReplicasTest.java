@@ -116,6 +116,11 @@ class ReplicasTest {
         return json(new Http(app.getAdminPort()).get("/healthcheck").body()).get("hibernate-lite.default");
     }
 
+    private static JsonNode ok(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("answer: %s", response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
     private static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
@@ -136,13 +141,13 @@ class ReplicasTest {
 
     @Test
     void afterACommitTheSameRequestReadsFromThePrimary() {
-        JsonNode committed = json(http().post("/notes/write-then-read-only?commit=true&text="
-                + encode(unique("mine"))).body());
+        JsonNode committed = ok(http().post("/notes/write-then-read-only?commit=true&text="
+                + encode(unique("mine"))));
         assertThat(committed.get("inRecovery").asBoolean()).as("read your writes: the primary").isFalse();
         assertThat(committed.get("seen").asLong()).isEqualTo(1);
 
-        JsonNode uncommitted = json(http().post("/notes/write-then-read-only?commit=false&text="
-                + encode(unique("not-yet"))).body());
+        JsonNode uncommitted = ok(http().post("/notes/write-then-read-only?commit=false&text="
+                + encode(unique("not-yet"))));
         assertThat(uncommitted.get("inRecovery").asBoolean()).as("nothing committed: a replica").isTrue();
         assertThat(uncommitted.get("seen").asLong()).isZero();
     }

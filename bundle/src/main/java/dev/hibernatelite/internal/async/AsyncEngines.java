@@ -7,6 +7,8 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.message.Messages;
 import io.dropwizard.core.setup.Environment;
 
+import org.hibernate.SessionFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -74,6 +76,11 @@ public interface AsyncEngines extends AutoCloseable {
 
     /** @return the names, in configuration order */
     Set<String> names();
+
+    /** @return each engine's ORM session factory (its metamodel names the columns of refused values) */
+    default List<SessionFactory> ormFactories() {
+        return List.of();
+    }
 
     /**
      * @param context gives the context the view works in when asked (the current one, or a fixed one)

@@ -8,6 +8,7 @@ import dev.hibernatelite.internal.message.Secrets;
 import dev.hibernatelite.internal.message.Messages;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import dev.hibernatelite.internal.engine.NulCharacterCheck;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -88,6 +89,7 @@ final class ReactiveEngine implements AutoCloseable {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
             SessionFactory factory = sources.buildMetadata().getSessionFactoryBuilder().build();
+            NulCharacterCheck.registerOn(factory);
             LOG.info("async engine '{}' started: {}, {} entities, pool {}", s.name(), s.maskedUrl(), entities.size(),
                     s.maxSize());
             return new ReactiveEngine(s, vertx, registry, factory);

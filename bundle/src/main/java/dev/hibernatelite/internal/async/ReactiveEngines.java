@@ -92,6 +92,11 @@ final class ReactiveEngines implements AsyncEngines {
     }
 
     @Override
+    public List<org.hibernate.SessionFactory> ormFactories() {
+        return byName.values().stream().map(ReactiveEngine::ormFactory).toList();
+    }
+
+    @Override
     public Set<String> names() {
         return byName.keySet();
     }

@@ -121,6 +121,7 @@ public final class SyncEngine implements AutoCloseable {
             entities.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             SessionFactory sessionFactory = metadata.buildSessionFactory();
+            NulCharacterCheck.registerOn(sessionFactory);
             LOG.info("engine '{}' started: {} ({}), {} entities, pool {}..{}", settings.name(), settings.maskedUrl(),
                     info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
                     entities.size(), settings.minSize(), settings.maxSize());

@@ -100,7 +100,9 @@ public enum Message {
     PENDING_MIGRATIONS_AT_STARTUP(441),
     READS_ON_PRIMARY(450),
     REPLICA_DOWN(451),
-    READ_ONLY_NOT_ENFORCED(452);
+    READ_ONLY_NOT_ENFORCED(452),
+    VALUE_REFUSED(460),
+    CONSTRAINT_CONFLICT(461);
 
     private static final Set<Message> PRODUCED = java.util.Collections.synchronizedSet(EnumSet.noneOf(Message.class));
 
