@@ -32,8 +32,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Internal: not part of the public API.
  */
 public final class EngineAvailability implements AutoCloseable {
-    /** How often the probe tries the database while it is down. */
+    /** How often the probe tries the database while it is down, for the first {@link #SLOW_PROBING_AFTER_MILLIS}. */
     static final long PROBE_MILLIS = 250;
+    /** After this long down, the probe tries once a second: a refused login is not retried 4 times a second. */
+    static final long SLOW_PROBING_AFTER_MILLIS = 30_000;
     /** How long after a broken pooled connection the probe checks whether the database answers. */
     private static final long SUSPECT_DELAY_MILLIS = 300;
     private static final Logger LOG = LoggerFactory.getLogger(EngineAvailability.class);
@@ -55,6 +57,7 @@ public final class EngineAvailability implements AutoCloseable {
     private final Set<Thread> woken = new HashSet<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
+    private final AtomicLong probeTicks = new AtomicLong();
     private volatile boolean down;
     private volatile long downSince;
     private volatile Instant downAt;
@@ -111,7 +114,8 @@ public final class EngineAvailability implements AutoCloseable {
         }
         return "down for " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince) + " ms (since " + downAt
                 + "), " + refused.get() + " requests answered 503 without waiting; a background probe connects every "
-                + PROBE_MILLIS + " ms. Last failure: " + cause;
+                + PROBE_MILLIS + " ms (every second after " + SLOW_PROBING_AFTER_MILLIS / 1000 + " s). Last failure: "
+                + cause;
     }
 
     /**
@@ -131,7 +135,12 @@ public final class EngineAvailability implements AutoCloseable {
         try {
             return pool.getConnection();
         } catch (SQLException e) {
-            if (down) {
+            boolean woke;
+            synchronized (lock) {
+                woke = woken.contains(me);
+            }
+            if (down || woke) {
+                // down now, or woken because it went down (and perhaps up again since): not the pool's failure
                 throw refusal();
             }
             throw e;
@@ -242,6 +251,10 @@ public final class EngineAvailability implements AutoCloseable {
     }
 
     private void probeOnce() {
+        long downFor = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSince);
+        if (downFor > SLOW_PROBING_AFTER_MILLIS && probeTicks.incrementAndGet() % 4 != 0) {
+            return;
+        }
         try {
             probe.connect();
         } catch (Exception e) {

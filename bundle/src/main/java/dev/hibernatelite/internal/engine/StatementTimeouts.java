@@ -92,11 +92,12 @@ public final class StatementTimeouts {
      */
     public static boolean isStatementTimeout(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.hibernate.QueryTimeoutException || t instanceof jakarta.persistence.QueryTimeoutException
+            if (t instanceof org.hibernate.QueryTimeoutException
+                    || t instanceof jakarta.persistence.QueryTimeoutException
                     || t instanceof java.sql.SQLTimeoutException) {
                 return true;
             }
-            if (t instanceof SQLException && isTimeout(((SQLException) t).getSQLState(), ((SQLException) t).getErrorCode())) {
+            if (t instanceof SQLException sql && isTimeout(sql.getSQLState(), sql.getErrorCode())) {
                 return true;
             }
         }

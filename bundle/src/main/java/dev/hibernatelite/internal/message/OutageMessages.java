@@ -34,8 +34,9 @@ public final class OutageMessages {
     public static String engineDown(String engine, String url, String cause) {
         return Message.ENGINE_DOWN.format("engine '" + engine + "': its database (" + Secrets.mask(url)
                 + ") is down: " + clause(cause) + ". Requests that need this engine answer 503 at once (Retry-After: 1)"
-                + " instead of waiting for a connection; one background probe connects every 250 ms and the engine"
-                + " serves again as soon as it answers. Other engines and routes are not affected.");
+                + " instead of waiting for a connection; one background probe connects every 250 ms (every second"
+                + " after 30 s) and the engine serves again as soon as it answers. Other engines and routes are not"
+                + " affected.");
     }
 
     public static String engineStillDown(String engine, long seconds, long refused, String cause) {
@@ -59,8 +60,8 @@ public final class OutageMessages {
     public static String statementTimedOut(String engine, String cause) {
         return Message.STATEMENT_TIMED_OUT.format("a request's statement" + (engine == null ? ""
                 : " on engine '" + engine + "'") + " ran past the engine's statementTimeout and the database"
-                + " cancelled it (" + clause(cause) + "); answered 504. Look for a lock held by another transaction or a slow"
-                + " plan; raise statementTimeout only if the query is expected to take that long.");
+                + " cancelled it (" + clause(cause) + "); answered 504. Look for a lock held by another transaction"
+                + " or a slow plan; raise statementTimeout only if the query is expected to take that long.");
     }
 
     public static String statementTimedOutResponse(String engine) {
