@@ -47,6 +47,11 @@ public interface AsyncEngines extends AutoCloseable {
         }
 
         @Override
+        public void registerExceptionMappers(Environment environment) {
+            // no async failures to map
+        }
+
+        @Override
         public AutoCloseable isolate() {
             return () -> { };
         }
@@ -91,6 +96,14 @@ public interface AsyncEngines extends AutoCloseable {
      * @param environment the application's environment
      */
     void registerMonitoring(Environment environment);
+
+    /**
+     * Registers the mappers that turn the Vert.x client's connection failures into the 503 of an
+     * unavailable database.
+     *
+     * @param environment the application's environment
+     */
+    void registerExceptionMappers(Environment environment);
 
     /** @param metrics the registry to remove the engines' metrics from */
     void removeMetrics(MetricRegistry metrics);

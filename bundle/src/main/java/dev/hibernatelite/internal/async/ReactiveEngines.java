@@ -116,6 +116,13 @@ final class ReactiveEngines implements AsyncEngines {
     }
 
     @Override
+    public void registerExceptionMappers(Environment environment) {
+        for (Object mapper : AsyncUnavailableMappers.of(byName.keySet())) {
+            environment.jersey().register(mapper);
+        }
+    }
+
+    @Override
     public void removeMetrics(MetricRegistry metrics) {
         byName.values().forEach(engine -> AsyncPoolMetrics.remove(engine, metrics));
     }

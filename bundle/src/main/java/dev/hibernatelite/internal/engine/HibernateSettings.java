@@ -36,6 +36,8 @@ public final class HibernateSettings {
         settings.put(AvailableSettings.ORDER_INSERTS, "true");
         settings.put(AvailableSettings.ORDER_UPDATES, "true");
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
+        // statistics feed the metrics; without this, Hibernate logs a "Session Metrics" block at INFO per session
+        settings.put(AvailableSettings.LOG_SESSION_METRICS, "false");
         // the counters the metrics publish, without Hibernate's per-entity and per-query statistics
         settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
         // db revision: a unique key the database has is left alone, a missing one

@@ -115,7 +115,8 @@ public final class BundleRuntime<C extends Configuration> {
         environment.jersey().register(new RequestContextListener(started.contexts(),
                 DropwizardHibernate.unitsOfWork(started.sync().names())));
         environment.jersey().register(new CommitOnSuccessFilter());
-        environment.jersey().register(new DatabaseUnavailableMapper());
+        environment.jersey().register(new DatabaseUnavailableMapper(started.sync().names()));
+        started.async().registerExceptionMappers(environment);
         if (spec.refusalMapping()) {
             DatabaseRefusals refusals = new DatabaseRefusals(() -> ormFactories(started));
             environment.jersey().register(new DatabaseRefusalMapper(refusals));
