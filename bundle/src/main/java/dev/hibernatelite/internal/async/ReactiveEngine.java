@@ -93,6 +93,8 @@ final class ReactiveEngine implements AutoCloseable {
         settings.put(Settings.SQL_CLIENT_POOL, ObservableSqlClientPool.class.getName());
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
         settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
+        // statistics feed the metrics; they do not log a 13-line "Session Metrics" block per session
+        settings.put(AvailableSettings.LOG_SESSION_METRICS, "false");
         settings.putAll(s.properties());
         return settings;
     }

@@ -30,14 +30,22 @@ public final class RequestContextListener implements ApplicationEventListener {
     private final Contexts contexts;
     private final MethodUnits unitsOf;
     private final ConcurrentMap<ResourceMethod, RequestPolicy> policies = new ConcurrentHashMap<>();
+    private final boolean warnsOnUncommittedChanges;
 
     /**
      * @param contexts makes the requests' contexts
      * @param unitsOf reads the units of work of resource methods (dropwizard-hibernate's {@code @UnitOfWork})
+     * @param warnsOnUncommittedChanges whether a request that ends with uncommitted changes logs a WARN
      */
-    public RequestContextListener(Contexts contexts, MethodUnits unitsOf) {
+    public RequestContextListener(Contexts contexts, MethodUnits unitsOf, boolean warnsOnUncommittedChanges) {
         this.contexts = contexts;
         this.unitsOf = unitsOf;
+        this.warnsOnUncommittedChanges = warnsOnUncommittedChanges;
+    }
+
+    /** @return whether requests that end with uncommitted changes log a WARN */
+    boolean warnsOnUncommittedChanges() {
+        return warnsOnUncommittedChanges;
     }
 
     @Override

@@ -35,6 +35,9 @@ final class RequestScope implements RequestEventListener {
         switch (event.getType()) {
             case REQUEST_MATCHED:
                 RequestPolicy policy = owner.policy(event.getUriInfo().getMatchedResourceMethod());
+                if (owner.warnsOnUncommittedChanges() && !policy.readOnly()) {
+                    context.route(Routes.of(event));
+                }
                 commitOnSuccess = policy.commitOnSuccess();
                 if (policy.readOnly()) {
                     context.readOnly(true);
@@ -49,6 +52,8 @@ final class RequestScope implements RequestEventListener {
                 binding.unbind(context);
                 break;
             case ON_EXCEPTION:
+                // a failed request's rollback is expected: no warning about its uncommitted changes
+                context.route(null);
                 if ((commitOnSuccess || unitsToCommit != null) && !settled) {
                     settled = true;
                     context.rollbackAll();

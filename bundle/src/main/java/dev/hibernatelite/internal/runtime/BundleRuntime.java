@@ -14,6 +14,7 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.Contexts;
 import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.context.SessionSetup;
+import dev.hibernatelite.internal.context.UncommittedWarnings;
 import dev.hibernatelite.internal.dwh.DropwizardHibernate;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
@@ -107,7 +108,7 @@ public final class BundleRuntime<C extends Configuration> {
             }
         });
         environment.jersey().register(new RequestContextListener(started.contexts(),
-                DropwizardHibernate.unitsOfWork(started.sync().names())));
+                DropwizardHibernate.unitsOfWork(started.sync().names()), spec.warnOnUncommittedChanges()));
         environment.jersey().register(new CommitOnSuccessFilter());
         environment.jersey().register(new DatabaseUnavailableMapper());
     }
@@ -171,7 +172,8 @@ public final class BundleRuntime<C extends Configuration> {
             throw e;
         }
         Contexts contexts = new Contexts(sync, binding,
-                context -> async.view(() -> (ContextSessions) context, "ctx.async()"), new SessionSetup(options::get));
+                context -> async.view(() -> (ContextSessions) context, "ctx.async()"), new SessionSetup(options::get,
+                spec.warnOnUncommittedChanges() ? new UncommittedWarnings() : null));
         ContextCurrentSession.serve(sync, binding);
         Engines started = new Engines(sync, async, contexts);
         this.engines = started;

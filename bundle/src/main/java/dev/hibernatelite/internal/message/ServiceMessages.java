@@ -1,0 +1,22 @@
+package dev.hibernatelite.internal.message;
+
+import java.util.Collection;
+
+/**
+ * The texts of the catalogue's messages that help someone starting a service: requests that
+ * forget to commit, entities asked of the wrong engine, databases a running server holds.
+ *
+ * <p>Internal: not part of the public API.
+ */
+public final class ServiceMessages {
+    private ServiceMessages() {
+    }
+
+    public static String uncommittedChanges(String route, String engine, Collection<String> types, long skipped) {
+        return Message.UNCOMMITTED_CHANGES.format(route + " ended with changes to " + String.join(", ", types)
+                + " on engine '" + engine + "' that it did not commit: they were rolled back. Call db.commit() (or"
+                + " annotate the method with @CommitOnSuccess); if discarding them is intended, call db.rollback()."
+                + " To silence this warning, build the bundle with .warnOnUncommittedChanges(false)."
+                + (skipped > 0 ? " (" + skipped + " more on this route since the last warning.)" : ""));
+    }
+}
