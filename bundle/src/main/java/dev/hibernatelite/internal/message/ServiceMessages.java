@@ -12,6 +12,14 @@ public final class ServiceMessages {
     private ServiceMessages() {
     }
 
+    public static String h2DatabaseInUse(String url) {
+        String masked = Secrets.mask(url);
+        return Message.H2_DATABASE_IN_USE.format("the H2 database " + masked + " is held by another process (a"
+                + " running server, most likely): H2 opens a file database in one process at a time. Stop the"
+                + " server first, or let processes share it: add ;AUTO_SERVER=TRUE to the URL in the configuration"
+                + " of the server and of the command (" + masked + ";AUTO_SERVER=TRUE).");
+    }
+
     public static String uncommittedChanges(String route, String engine, Collection<String> types, long skipped) {
         return Message.UNCOMMITTED_CHANGES.format(route + " ended with changes to " + String.join(", ", types)
                 + " on engine '" + engine + "' that it did not commit: they were rolled back. Call db.commit() (or"
