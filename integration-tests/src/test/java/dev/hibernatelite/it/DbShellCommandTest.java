@@ -111,6 +111,16 @@ class DbShellCommandTest {
     }
 
     @Test
+    void theBannersExampleQueriesAnEntityOfTheEngineDbSessionUses() throws Exception {
+        String example = "db.session().createSelectionQuery(\"from Tag\", Tag.class).getResultList()";
+        ChildJvm.Result shell = shell(List.of("--engine", "tags"), "System.out.println(\"rows=\" + " + example + ".size())");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("Try: " + example).contains("rows=0").doesNotContain("Exception");
+        assertThat(shell(List.of()).out()).contains("Try: db.session().createSelectionQuery(\"from Note\", Note.class)");
+    }
+
+    @Test
     void aShellEndingWithAnErrorStatusFailsTheCommandWithHl304() throws Exception {
         ChildJvm.Result shell = shell(List.of(), "/exit 3");
 

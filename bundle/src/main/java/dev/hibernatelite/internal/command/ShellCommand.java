@@ -125,9 +125,22 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
                 .append("  imported  ").append(String.join(", ", imported)).append(", ")
                 .append(String.join(".*, ", PACKAGES)).append(".*\n")
                 .append("  A context is open: nothing is committed unless you call db.commit(); /exit rolls back the rest.\n")
-                .append("  Try: db.session().createSelectionQuery(\"from ")
-                .append(imported.isEmpty() ? "Entity" : imported.get(0)).append("\", ")
-                .append(imported.isEmpty() ? "Entity" : imported.get(0)).append(".class).getResultList()");
+                .append("  Try: ").append(example(entities, defaultEngine, settings.keySet()));
         return banner.toString();
+    }
+
+    /**
+     * A query to paste: on an entity of the engine {@code db.session()} uses, else through the
+     * session of the first engine that has entities (an entity is known only to its engine's sessions).
+     */
+    private static String example(Map<String, List<String>> entities, String defaultEngine, Set<String> engines) {
+        String engine = entities.containsKey(defaultEngine) ? defaultEngine
+                : engines.stream().filter(entities::containsKey).findFirst().orElse(null);
+        if (engine == null) {
+            return "db.session().createNativeQuery(\"select 1\", Integer.class).getSingleResult()";
+        }
+        String entity = entities.get(engine).stream().sorted().findFirst().orElseThrow();
+        String session = engine.equals(defaultEngine) ? "db.session()" : "db.session(\"" + engine + "\")";
+        return session + ".createSelectionQuery(\"from " + entity + "\", " + entity + ".class).getResultList()";
     }
 }

@@ -20,6 +20,18 @@ public final class ServiceMessages {
                 + " of the server and of the command (" + masked + ";AUTO_SERVER=TRUE).");
     }
 
+    public static String entityOfAnotherEngine(String entity, String engine) {
+        return Message.ENTITY_OF_ANOTHER_ENGINE.format("entity " + entity + " is bound to engine '" + engine
+                + "': each engine's sessions know only the entities bound to it. Ask that engine's session:"
+                + " db.session(\"" + engine + "\") (async: db.async().session(\"" + engine + "\")), or bind the"
+                + " entity to the engine you queried.");
+    }
+
+    public static String entityOfNoEngine(String entity, String suggestion) {
+        return Message.ENTITY_OF_ANOTHER_ENGINE.format("no engine maps an entity named '" + entity + "'." + suggestion
+                + " Bind the class with .entities(...) (or .entities(\"engine\", ...)) on the bundle's builder.");
+    }
+
     public static String uncommittedChanges(String route, String engine, Collection<String> types, long skipped) {
         return Message.UNCOMMITTED_CHANGES.format(route + " ended with changes to " + String.join(", ", types)
                 + " on engine '" + engine + "' that it did not commit: they were rolled back. Call db.commit() (or"

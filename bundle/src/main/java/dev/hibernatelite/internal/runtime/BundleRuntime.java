@@ -108,7 +108,7 @@ public final class BundleRuntime<C extends Configuration> {
             }
         });
         environment.jersey().register(new RequestContextListener(started.contexts(),
-                DropwizardHibernate.unitsOfWork(started.sync().names()), spec.warnOnUncommittedChanges()));
+                DropwizardHibernate.unitsOfWork(started.sync().names()), spec.warnOnUncommittedChanges(), spec.bindings()));
         environment.jersey().register(new CommitOnSuccessFilter());
         environment.jersey().register(new DatabaseUnavailableMapper());
     }
