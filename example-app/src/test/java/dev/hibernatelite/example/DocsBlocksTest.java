@@ -45,8 +45,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DocsBlocksTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    private static final Pattern BLOCK = Pattern.compile("(<!-- snippet: \\S+ -->\\s*\\n)?```([a-z]*)\\n(.*?)\\n```",
-            Pattern.DOTALL);
+    // fences may be indented (a block in a list item): the closing fence has the opening one's indentation
+    private static final Pattern BLOCK = Pattern.compile(
+            "(<!-- snippet: \\S+ -->\\s*\\n)?^([ \\t]*)```([a-z]*)\\n(.*?)\\n\\2```", Pattern.DOTALL | Pattern.MULTILINE);
     private static final String BOM = "dropwizard-hibernate-lite-bom";
 
     record Block(Path doc, String language, String text, boolean bomOnPage) {
@@ -67,8 +68,9 @@ class DocsBlocksTest {
             String page = Files.readString(doc);
             Matcher m = BLOCK.matcher(page);
             while (m.find()) {
-                if (m.group(1) == null && m.group(2).equals(language)) {
-                    found.add(new Block(doc, language, m.group(3), page.contains("<artifactId>" + BOM + "</artifactId>")));
+                if (m.group(1) == null && m.group(3).equals(language)) {
+                    String text = m.group(4).replaceAll("(?m)^" + m.group(2), "");
+                    found.add(new Block(doc, language, text, page.contains("<artifactId>" + BOM + "</artifactId>")));
                 }
             }
         }
