@@ -70,7 +70,14 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
             Files.writeString(startup, startupScript(imports), StandardCharsets.UTF_8);
             out.println(banner(bootstrap.getApplication().getName(), settings, engine, imports));
             out.flush();
-            int status = JavaShellToolBuilder.builder().start("--execution", "local",
+            // JShell reports a snippet's exception on its command channels (output once interactive):
+            // an unknown entity gets HL231 after it. The console and the snippets' own output are left alone.
+            PrintStream commands = new PrintStream(new ShellHints(System.out, runtime.spec().bindings()), true,
+                    StandardCharsets.UTF_8);
+            PrintStream errors = new PrintStream(new ShellHints(System.err, runtime.spec().bindings()), true,
+                    StandardCharsets.UTF_8);
+            int status = JavaShellToolBuilder.builder().out(commands, System.out, System.out).err(errors, System.err)
+                    .start("--execution", "local",
                     "--class-path", existingClassPath(),
                     "--startup", "DEFAULT", "--startup", startup.toString(),
                     "--feedback", "concise");

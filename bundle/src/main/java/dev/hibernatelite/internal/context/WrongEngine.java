@@ -32,7 +32,24 @@ public final class WrongEngine {
      * @return the explanation (HL231), if the failure is Hibernate's unknown entity
      */
     public static Optional<String> explain(Throwable failure, EntityBindings bindings) {
-        String name = unknownEntity(failure);
+        return explainName(unknownEntity(failure), bindings);
+    }
+
+    /**
+     * @param text a line that reports a failure (JShell's {@code Exception ...: message})
+     * @param bindings which engine each entity is bound to
+     * @return the explanation (HL231), if the line reports Hibernate's unknown entity
+     */
+    public static Optional<String> explainText(String text, EntityBindings bindings) {
+        Matcher m = PERSISTER.matcher(text);
+        if (m.find()) {
+            return explainName(m.group(1), bindings);
+        }
+        Matcher root = ROOT.matcher(text);
+        return root.find() ? explainName(root.group(1), bindings) : Optional.empty();
+    }
+
+    private static Optional<String> explainName(String name, EntityBindings bindings) {
         if (name == null) {
             return Optional.empty();
         }
