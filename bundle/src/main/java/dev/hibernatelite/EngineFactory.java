@@ -56,6 +56,11 @@ public final class EngineFactory {
     public static final Duration DEFAULT_MIN_IDLE_TIME = Duration.minutes(10);
     /** How far behind the primary a replica may be and still serve reads, when {@code maxReplicaLag} is not set. */
     public static final Duration DEFAULT_MAX_REPLICA_LAG = Duration.seconds(10);
+    /**
+     * How long one statement may run when {@code statementTimeout} is not set: long enough for any
+     * request's query, short enough that a query stuck behind a lock gives its connection back.
+     */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.seconds(30);
 
     final String url;
     final String driverClass;
@@ -78,6 +83,7 @@ public final class EngineFactory {
     final Duration maxReplicaLag;
     final Integer readMaxSize;
     final boolean pgbouncer;
+    final Duration statementTimeout;
 
     EngineFactory(EngineFactoryBuilder b) {
         this.url = b.url;
@@ -101,6 +107,7 @@ public final class EngineFactory {
         this.maxReplicaLag = b.maxReplicaLag;
         this.readMaxSize = b.readMaxSize;
         this.pgbouncer = b.pgbouncer;
+        this.statementTimeout = b.statementTimeout;
     }
 
     /**
@@ -186,6 +193,14 @@ public final class EngineFactory {
     /** @return the bound of a connection check and of the health check, as written */
     public Optional<Duration> getValidationQueryTimeout() {
         return Optional.ofNullable(validationQueryTimeout);
+    }
+
+    /**
+     * @return how long one statement of a request may run before the database cancels it, as
+     *         written ({@code 0s}: no bound)
+     */
+    public Optional<Duration> getStatementTimeout() {
+        return Optional.ofNullable(statementTimeout);
     }
 
     /** @return the age at which a pooled connection is retired, as written */
@@ -285,6 +300,7 @@ public final class EngineFactory {
                 && defaultTransactionIsolation == that.defaultTransactionIsolation
                 && replicas.equals(that.replicas) && Objects.equals(maxReplicaLag, that.maxReplicaLag)
                 && Objects.equals(readMaxSize, that.readMaxSize) && pgbouncer == that.pgbouncer
+                && Objects.equals(statementTimeout, that.statementTimeout)
                 && Objects.equals(migrations, that.migrations);
     }
 

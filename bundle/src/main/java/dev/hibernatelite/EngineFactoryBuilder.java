@@ -40,6 +40,7 @@ public final class EngineFactoryBuilder {
     Duration maxReplicaLag;
     Integer readMaxSize;
     boolean pgbouncer;
+    Duration statementTimeout;
 
     EngineFactoryBuilder() {
     }
@@ -66,6 +67,7 @@ public final class EngineFactoryBuilder {
         maxReplicaLag = f.maxReplicaLag;
         readMaxSize = f.readMaxSize;
         pgbouncer = f.pgbouncer;
+        statementTimeout = f.statementTimeout;
     }
 
     /**
@@ -217,6 +219,19 @@ public final class EngineFactoryBuilder {
     @JsonProperty
     public EngineFactoryBuilder validationQueryTimeout(Duration validationQueryTimeout) {
         this.validationQueryTimeout = validationQueryTimeout;
+        return this;
+    }
+
+    /**
+     * Sets statementTimeout.
+     *
+     * @param statementTimeout how long one statement may run before the database cancels it
+     *        ({@code 0s}: no bound); {@link EngineFactory#DEFAULT_STATEMENT_TIMEOUT} when unset
+     * @return this builder
+     */
+    @JsonProperty
+    public EngineFactoryBuilder statementTimeout(Duration statementTimeout) {
+        this.statementTimeout = statementTimeout;
         return this;
     }
 

@@ -28,6 +28,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     private final EntityBindings.Builder bindings = new EntityBindings.Builder();
     private String commandName = "db";
     private boolean lazyLoading = true;
+    private boolean refusalMapping = true;
     private PrintStream commandOutput = System.out;
     private Map<String, String> defaultProperties = Map.of();
     private SessionOptions sessionOptions = SessionOptions.defaults();
@@ -213,6 +214,23 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     }
 
     /**
+     * Whether a value or a row the database refuses answers a client error (default true): a
+     * value it cannot store (too long, out of range, not a valid date, a NUL character) answers
+     * 422, a unique or foreign-key violation 409, each naming the entity's property or the
+     * constraint, never the SQL or the value, and logged as one INFO line. When false the bundle
+     * registers no mapper for them, and the application's own {@code ExceptionMapper} for
+     * Hibernate's {@code DataException} and {@code ConstraintViolationException} decides (without
+     * one, Dropwizard answers 500). See docs/errors-over-http.md.
+     *
+     * @param enabled whether to map them
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> databaseRefusalMapping(boolean enabled) {
+        this.refusalMapping = enabled;
+        return this;
+    }
+
+    /**
      * Where the {@code db} commands print their results (standard output by default); errors
      * go to Dropwizard's error stream.
      *
@@ -247,7 +265,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
             throw new IllegalStateException(Messages.enginesNotDeclared());
         }
         return new HibernateLite<>(new BundleSpec<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
-                defaultRequired, bindings.build(), commandName, lazyLoading, commandOutput, defaultProperties,
-                sessionOptions, Map.copyOf(engineSessionOptions), warnOnUncommittedChanges));
+                defaultRequired, bindings.build(), commandName, lazyLoading, refusalMapping, commandOutput,
+                defaultProperties, sessionOptions, Map.copyOf(engineSessionOptions), warnOnUncommittedChanges));
     }
 }

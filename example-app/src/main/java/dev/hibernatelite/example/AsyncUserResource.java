@@ -7,20 +7,24 @@ import dev.hibernatelite.example.UserResource.NewUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.time.Instant;
 import java.util.List;
+
+import static jakarta.ws.rs.core.Response.Status.CONFLICT;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -42,22 +46,30 @@ public class AsyncUserResource {
         this.db = db;
     }
 
-    /** @return every user, ordered by name */
+    /**
+     * @param contains when given, only the users whose name contains it ({@code GET /async/users?q=ad})
+     * @return the users, ordered by name
+     */
     @GET
     @ReadOnly
-    public CompletionStage<List<User>> list() {
+    public CompletionStage<List<User>> list(@QueryParam("q") String contains) {
         // Jersey writes the response on the thread that completes the stage. The list has no bound,
         // and a slow client would hold an event loop while it is written: respond completes
         // the stage on a worker thread instead, now that the session's work is done.
         return db.async().respond(db.async().session()
-                .chain(session -> session.createSelectionQuery("from User order by name", User.class).getResultList()));
+                .chain(session -> contains == null
+                        ? session.createSelectionQuery("from User order by name", User.class).getResultList()
+                        : session.createSelectionQuery("from User where name like :pattern escape '!' order by name",
+                                        User.class)
+                                .setParameter("pattern", Search.containing(contains))
+                                .getResultList()));
     }
 
     /**
      * Creates a user.
      *
      * @param request the user's name
-     * @return 201 with the user and its URL; 400 when the name is taken
+     * @return 201 with the user and its URL; 409 when the name is taken (also when two requests race for it)
      */
     @POST
     public CompletionStage<Response> create(@NotNull @Valid NewUser request) {
@@ -68,7 +80,8 @@ public class AsyncUserResource {
                         .getSingleResultOrNull()
                         .chain(existing -> {
                             if (existing != null) {
-                                throw new BadRequestException("A user named '" + request.name() + "' already exists.");
+                                throw new ClientErrorException(
+                                        "A user named '" + request.name() + "' already exists.", CONFLICT);
                             }
                             User user = new User(request.name());
                             return session.persist(user).replaceWith(user);
@@ -119,12 +132,15 @@ public class AsyncUserResource {
 
     /**
      * @param id the author's id
-     * @return the user's posts, newest first, each with its author; 404 when there is no such user
+     * @param since when given, only the posts created at or after it ({@code ?since=2025-01-31T00:00:00Z})
+     * @return the user's posts, newest first, each with its author; 404 when there is no such user, 400 when
+     *         {@code since} is not an instant
      */
     @GET
     @ReadOnly
     @Path("{id}/posts")
-    public CompletionStage<List<Post>> posts(@PathParam("id") long id) {
+    public CompletionStage<List<Post>> posts(@PathParam("id") long id, @QueryParam("since") String since) {
+        Instant from = Search.since(since);
         // The JSON includes each post's author, a lazy association. A reactive session cannot
         // load it later (Hibernate Reactive's HR000037: no transparent lazy fetching), and the
         // JSON is written after the Uni completed: so fetch it here, with the query's join fetch
@@ -133,8 +149,10 @@ public class AsyncUserResource {
                 .chain(session -> findUser(session, id)
                         .chain(author -> session.createSelectionQuery(
                                         "from Post p join fetch p.author where p.author = :author"
-                                                + " order by p.createdAt desc, p.id desc", Post.class)
+                                                + " and p.createdAt >= :since order by p.createdAt desc, p.id desc",
+                                        Post.class)
                                 .setParameter("author", author)
+                                .setParameter("since", from)
                                 .getResultList()))
                 .subscribeAsCompletionStage();
     }

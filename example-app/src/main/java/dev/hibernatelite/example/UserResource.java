@@ -6,12 +6,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,6 +20,8 @@ import jakarta.ws.rs.core.UriBuilder;
 import org.hibernate.Session;
 
 import java.util.List;
+
+import static jakarta.ws.rs.core.Response.Status.CONFLICT;
 
 /**
  * Users and their posts, as JSON: flask-sqlalchemy-lite's {@code user_list} and
@@ -54,18 +57,27 @@ public class UserResource {
                           @NotBlank @Size(max = Post.BODY_LENGTH) String body) {
     }
 
-    /** @return every user, ordered by name */
+    /**
+     * @param contains when given, only the users whose name contains it ({@code GET /users?q=ad})
+     * @return the users, ordered by name
+     */
     @GET
     @ReadOnly
-    public List<User> list() {
-        return db.session().createSelectionQuery("from User order by name", User.class).getResultList();
+    public List<User> list(@QueryParam("q") String contains) {
+        if (contains == null) {
+            return db.session().createSelectionQuery("from User order by name", User.class).getResultList();
+        }
+        return db.session().createSelectionQuery("from User where name like :pattern escape '!' order by name",
+                        User.class)
+                .setParameter("pattern", Search.containing(contains))
+                .getResultList();
     }
 
     /**
      * Creates a user.
      *
      * @param request the user's name
-     * @return 201 with the user and its URL; 400 when the name is taken
+     * @return 201 with the user and its URL; 409 when the name is taken (also when two requests race for it)
      */
     @POST
     public Response create(@NotNull @Valid NewUser request) {
@@ -74,7 +86,7 @@ public class UserResource {
                 .setParameter("name", request.name())
                 .getSingleResultOrNull();
         if (existing != null) {
-            throw new BadRequestException("A user named '" + request.name() + "' already exists.");
+            throw new ClientErrorException("A user named '" + request.name() + "' already exists.", CONFLICT);
         }
         User user = new User(request.name());
         session.persist(user);
@@ -115,15 +127,18 @@ public class UserResource {
 
     /**
      * @param id the author's id
-     * @return the user's posts, newest first; 404 when there is no such user
+     * @param since when given, only the posts created at or after it ({@code ?since=2025-01-31T00:00:00Z})
+     * @return the user's posts, newest first; 404 when there is no such user, 400 when {@code since} is not an instant
      */
     @GET
     @ReadOnly
     @Path("{id}/posts")
-    public List<Post> posts(@PathParam("id") long id) {
+    public List<Post> posts(@PathParam("id") long id, @QueryParam("since") String since) {
         return db.session()
-                .createSelectionQuery("from Post where author = :author order by createdAt desc, id desc", Post.class)
+                .createSelectionQuery("from Post where author = :author and createdAt >= :since"
+                        + " order by createdAt desc, id desc", Post.class)
                 .setParameter("author", get(id))
+                .setParameter("since", Search.since(since))
                 .getResultList();
     }
 }

@@ -91,8 +91,8 @@ class BlogAppAsyncPostgresTest extends BlogAppRoutesContract {
             assertThat(client.get(client.postsOf(syncUser)).each("id")).containsExactly(String.valueOf(asyncPost));
             assertThat(client.get(client.postsOf(asyncUser)).each("id")).containsExactly(String.valueOf(syncPost));
         }
-        assertThat(sync().createUser(asyncName).status()).isEqualTo(400);
-        assertThat(blog().createUser(syncName).status()).isEqualTo(400);
+        assertThat(sync().createUser(asyncName).status()).isEqualTo(409);
+        assertThat(blog().createUser(syncName).status()).isEqualTo(409);
     }
 
     @Test

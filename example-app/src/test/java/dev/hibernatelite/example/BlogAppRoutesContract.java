@@ -50,13 +50,13 @@ abstract class BlogAppRoutesContract extends BlogAppContract {
     }
 
     @Test
-    void aTakenNameIsRefusedWith400AndAMessageNamingIt() {
+    void aTakenNameIsRefusedWith409AndAMessageNamingIt() {
         String name = BlogClient.uniqueName("twin");
         blog().newUser(name);
 
         BlogClient.Answer second = blog().createUser(name);
 
-        assertThat(second.status()).isEqualTo(400);
+        assertThat(second.status()).isEqualTo(409);
         assertThat(second.json().get("message").asText()).isEqualTo("A user named '" + name + "' already exists.");
     }
 

@@ -76,7 +76,8 @@ class ReplicasTest {
                 "  default:",
                 "    url: \"" + primary.url() + "\"",
                 "    replicas: [\"" + standby.url() + "\"]",
-                "    maxReplicaLag: 500ms",
+                // generous: on a loaded 2-core machine a standby can briefly trail by a few hundred ms
+                "    maxReplicaLag: 3s",
                 "    maxSize: 4",
                 ""));
         app = new DropwizardTestSupport<>(ProbeApp.class, config.toString());
@@ -116,6 +117,11 @@ class ReplicasTest {
         return json(new Http(app.getAdminPort()).get("/healthcheck").body()).get("hibernate-lite.default");
     }
 
+    private static JsonNode ok(java.net.http.HttpResponse<String> response) {
+        assertThat(response.statusCode()).as("answer: %s", response.body()).isEqualTo(200);
+        return json(response.body());
+    }
+
     private static JsonNode json(String body) {
         try {
             return JSON.readTree(body);
@@ -136,13 +142,13 @@ class ReplicasTest {
 
     @Test
     void afterACommitTheSameRequestReadsFromThePrimary() {
-        JsonNode committed = json(http().post("/notes/write-then-read-only?commit=true&text="
-                + encode(unique("mine"))).body());
+        JsonNode committed = ok(http().post("/notes/write-then-read-only?commit=true&text="
+                + encode(unique("mine"))));
         assertThat(committed.get("inRecovery").asBoolean()).as("read your writes: the primary").isFalse();
         assertThat(committed.get("seen").asLong()).isEqualTo(1);
 
-        JsonNode uncommitted = json(http().post("/notes/write-then-read-only?commit=false&text="
-                + encode(unique("not-yet"))).body());
+        JsonNode uncommitted = ok(http().post("/notes/write-then-read-only?commit=false&text="
+                + encode(unique("not-yet"))));
         assertThat(uncommitted.get("inRecovery").asBoolean()).as("nothing committed: a replica").isTrue();
         assertThat(uncommitted.get("seen").asLong()).isZero();
     }
@@ -151,7 +157,7 @@ class ReplicasTest {
     void theHealthCheckListsTheReplicaAndItsLag() {
         JsonNode replica = health().get("replicas").get("replica-1");
         assertThat(replica.get("servesReads").asBoolean()).isTrue();
-        assertThat(replica.get("lagMillis").asLong()).isBetween(0L, 500L);
+        assertThat(replica.get("lagMillis").asLong()).isBetween(0L, 3_000L);
         assertThat(health().get("message").asText()).contains("1 of 1 replicas serve reads");
     }
 

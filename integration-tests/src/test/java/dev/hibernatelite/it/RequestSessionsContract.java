@@ -88,8 +88,9 @@ abstract class RequestSessionsContract extends ProbeAppTest {
         createCommitted(taken);
         long id = createCommitted(original);
         HttpResponse<String> response = http().post("/notes/" + id + "/rename?to=" + encode(taken));
-        assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.body()).as("Dropwizard's JSON error, not a container error page").contains("\"code\":500");
+        // the commit breaks the unique constraint: the bundle's 409, in Dropwizard's JSON error shape
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).as("Dropwizard's JSON error, not a container error page").contains("\"code\":409");
         assertThat(countNotes(original)).isEqualTo(1);
     }
 

@@ -7,6 +7,8 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.message.Messages;
 import io.dropwizard.core.setup.Environment;
 
+import org.hibernate.SessionFactory;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,6 +47,11 @@ public interface AsyncEngines extends AutoCloseable {
         }
 
         @Override
+        public void registerExceptionMappers(Environment environment) {
+            // no async failures to map
+        }
+
+        @Override
         public AutoCloseable isolate() {
             return () -> { };
         }
@@ -75,6 +82,11 @@ public interface AsyncEngines extends AutoCloseable {
     /** @return the names, in configuration order */
     Set<String> names();
 
+    /** @return each engine's ORM session factory (its metamodel names the columns of refused values) */
+    default List<SessionFactory> ormFactories() {
+        return List.of();
+    }
+
     /**
      * @param context gives the context the view works in when asked (the current one, or a fixed one)
      * @param call the API call, for messages
@@ -89,6 +101,14 @@ public interface AsyncEngines extends AutoCloseable {
      * @param environment the application's environment
      */
     void registerMonitoring(Environment environment);
+
+    /**
+     * Registers the mappers that turn the Vert.x client's connection failures into the 503 of an
+     * unavailable database.
+     *
+     * @param environment the application's environment
+     */
+    void registerExceptionMappers(Environment environment);
 
     /** @param metrics the registry to remove the engines' metrics from */
     void removeMetrics(MetricRegistry metrics);

@@ -2,11 +2,13 @@ package dev.hibernatelite.internal.async;
 
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.internal.config.AsyncEngineSettings;
+import dev.hibernatelite.internal.engine.ConnectionFailures;
 import dev.hibernatelite.internal.engine.CountingStatistics;
 import dev.hibernatelite.internal.message.Secrets;
 import dev.hibernatelite.internal.message.Messages;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
+import dev.hibernatelite.internal.engine.NulCharacterCheck;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -57,21 +59,74 @@ final class ReactiveEngine implements AutoCloseable {
      * @throws EngineConfigurationException if Hibernate rejects the mapping; nothing is left open then
      */
     static ReactiveEngine start(AsyncEngineSettings s, List<Class<?>> entities, Vertx vertx) {
+        try {
+            return boot(s, entities, vertx, Map.of());
+        } catch (RuntimeException e) {
+            String dialect = dialectOf(s.scheme());
+            if (dialect == null || s.properties().containsKey(AvailableSettings.DIALECT)
+                    || !ConnectionFailures.isConnectionClass(e)) {
+                throw rejected(s, e);
+            }
+            // The database did not answer: boot from what the URL says instead of asking it.
+            LOG.warn(Messages.startedWithoutDatabase(s.name(), s.url(), Secrets.describe(e, s.password())));
+            try {
+                return boot(s, entities, vertx, Map.of(AvailableSettings.DIALECT, dialect));
+            } catch (RuntimeException again) {
+                throw rejected(s, again);
+            }
+        }
+    }
+
+    private static ReactiveEngine boot(AsyncEngineSettings s, List<Class<?>> entities, Vertx vertx,
+                                       Map<String, Object> extra) {
+        Map<String, Object> settings = hibernateSettings(s);
+        settings.putAll(extra);
         StandardServiceRegistry registry = new ReactiveServiceRegistryBuilder()
-                .applySettings(hibernateSettings(s))
+                .applySettings(settings)
                 .addService(VertxInstance.class, (VertxInstance) () -> vertx)
                 .build();
         try {
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
             SessionFactory factory = sources.buildMetadata().getSessionFactoryBuilder().build();
+            NulCharacterCheck.registerOn(factory);
             LOG.info("async engine '{}' started: {}, {} entities, pool {}", s.name(), s.maskedUrl(), entities.size(),
                     s.maxSize());
             return new ReactiveEngine(s, vertx, registry, factory);
         } catch (RuntimeException e) {
             ReactiveServiceRegistryBuilder.destroy(registry);
-            throw new EngineConfigurationException(Messages.hibernateRejectsEntities(s.name(), s.yamlPath(),
-                    Secrets.describe(e, s.password())), e);
+            throw e;
+        }
+    }
+
+    private static EngineConfigurationException rejected(AsyncEngineSettings s, RuntimeException e) {
+        if (e instanceof EngineConfigurationException) {
+            return (EngineConfigurationException) e;
+        }
+        return new EngineConfigurationException(Messages.hibernateRejectsEntities(s.name(), s.yamlPath(),
+                Secrets.describe(e, s.password())), e);
+    }
+
+    /** @return Hibernate's dialect for a URL scheme, or null when the scheme does not say */
+    static String dialectOf(String scheme) {
+        switch (scheme == null ? "" : scheme) {
+            case "postgresql":
+            case "postgres":
+                return "org.hibernate.dialect.PostgreSQLDialect";
+            case "mariadb":
+                return "org.hibernate.dialect.MariaDBDialect";
+            case "mysql":
+                return "org.hibernate.dialect.MySQLDialect";
+            case "cockroachdb":
+                return "org.hibernate.dialect.CockroachDialect";
+            case "sqlserver":
+                return "org.hibernate.dialect.SQLServerDialect";
+            case "db2":
+                return "org.hibernate.dialect.DB2Dialect";
+            case "oracle":
+                return "org.hibernate.dialect.OracleDialect";
+            default:
+                return null;
         }
     }
 
@@ -92,9 +147,9 @@ final class ReactiveEngine implements AutoCloseable {
         }
         settings.put(Settings.SQL_CLIENT_POOL, ObservableSqlClientPool.class.getName());
         settings.put(AvailableSettings.GENERATE_STATISTICS, "true");
-        settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
-        // statistics feed the metrics; they do not log a 13-line "Session Metrics" block per session
+        // statistics feed the metrics; without this, Hibernate logs a "Session Metrics" block at INFO per session
         settings.put(AvailableSettings.LOG_SESSION_METRICS, "false");
+        settings.put(AvailableSettings.STATS_BUILDER, CountingStatistics.FACTORY);
         settings.putAll(s.properties());
         return settings;
     }

@@ -98,6 +98,11 @@ final class ReactiveEngines implements AsyncEngines {
     }
 
     @Override
+    public List<org.hibernate.SessionFactory> ormFactories() {
+        return byName.values().stream().map(ReactiveEngine::ormFactory).toList();
+    }
+
+    @Override
     public Set<String> names() {
         return byName.keySet();
     }
@@ -113,6 +118,13 @@ final class ReactiveEngines implements AsyncEngines {
             environment.healthChecks().register(AsyncEngineHealthCheck.nameOf(engine),
                     new AsyncEngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
             AsyncPoolMetrics.register(engine, environment.metrics());
+        }
+    }
+
+    @Override
+    public void registerExceptionMappers(Environment environment) {
+        for (Object mapper : AsyncUnavailableMappers.of(byName.keySet())) {
+            environment.jersey().register(mapper);
         }
     }
 

@@ -32,9 +32,10 @@ import java.util.Map;
  * @param hibernateProperties the properties for Hibernate
  * @param driverProperties the properties for the JDBC driver
  * @param shutdownOnClose whether the engine must shut an in-memory database down when it closes
- * @param migrations the engine's schema migrations
  * @param reads where read-only sessions get their connections
  * @param pgbouncer whether PostgreSQL is reached through PgBouncer in transaction pooling mode
+ * @param migrations the engine's schema migrations
+ * @param statementTimeoutMillis how long one statement of the engine's pools may run; 0 for no bound
  */
 public record EngineSettings(
         String name,
@@ -61,7 +62,8 @@ public record EngineSettings(
         boolean shutdownOnClose,
         ReadSettings reads,
         boolean pgbouncer,
-        MigrationSettings migrations) {
+        MigrationSettings migrations,
+        long statementTimeoutMillis) {
 
     /** @return the URL as written, safe to print */
     public String maskedUrl() {
@@ -78,7 +80,7 @@ public record EngineSettings(
                 minIdleTimeMillis, initializationQuery, readOnlyByDefault, transactionIsolation, autoComments,
                 hibernateProperties, driverProperties, false,
                 new ReadSettings(java.util.List.of(), reads.maxReplicaLagMillis(), reads.maxSize()), pgbouncer,
-                migrations);
+                migrations, statementTimeoutMillis);
     }
 
     /** A description without the password. */

@@ -3,6 +3,7 @@ package dev.hibernatelite.internal.config;
 import dev.hibernatelite.EngineConfigurationException;
 import dev.hibernatelite.EngineFactory;
 import dev.hibernatelite.internal.message.Messages;
+import dev.hibernatelite.internal.message.OutageMessages;
 import dev.hibernatelite.internal.message.Secrets;
 import io.dropwizard.util.Duration;
 
@@ -28,6 +29,7 @@ import java.util.UUID;
  */
 public final class EngineSettingsResolver {
     private static final long MIN_WAIT_MILLIS = 250;
+    private static final long MIN_STATEMENT_TIMEOUT_MILLIS = 1_000;
     private static final long MIN_CONNECTION_AGE_MILLIS = 30_000;
     private static final long MIN_IDLE_MILLIS = 10_000;
 
@@ -141,6 +143,8 @@ public final class EngineSettingsResolver {
         Duration idle = factory.getMinIdleTime().orElse(EngineFactory.DEFAULT_MIN_IDLE_TIME);
         checkAtLeast(path + ".minIdleTime", idle, MIN_IDLE_MILLIS, "10s", EngineFactory.DEFAULT_MIN_IDLE_TIME, problems);
 
+        long statementTimeout = statementTimeoutMillis(path, factory, problems);
+
         ReadSettings reads = ReadSettingsResolver.resolve(path, factory, vendor, driverClass, maxSize, problems);
         MigrationSettings migrations = MigrationSettingsResolver.resolve(path, name,
                 factory.getMigrations().orElse(null), vendor, problems);
@@ -191,7 +195,17 @@ public final class EngineSettingsResolver {
                 blankToNull(factory.getInitializationQuery().orElse(null)), factory.getReadOnlyByDefault().orElse(null),
                 isolation, factory.isAutoCommentsEnabled(), Collections.unmodifiableMap(hibernate),
                 Collections.unmodifiableMap(driver), JdbcUrls.needsShutdownOnClose(url), reads, factory.isPgbouncer(),
-                migrations);
+                migrations, statementTimeout);
+    }
+
+    private static long statementTimeoutMillis(String path, EngineFactory factory, List<String> problems) {
+        Duration timeout = factory.getStatementTimeout().orElse(EngineFactory.DEFAULT_STATEMENT_TIMEOUT);
+        long millis = timeout.toMilliseconds();
+        if (millis != 0 && millis < MIN_STATEMENT_TIMEOUT_MILLIS) {
+            problems.add(OutageMessages.statementTimeoutTooShort(path + ".statementTimeout", timeout));
+            return 0;
+        }
+        return millis;
     }
 
     private static String resolveDriver(String path, String url, DatabaseVendor vendor, String configuredClass,

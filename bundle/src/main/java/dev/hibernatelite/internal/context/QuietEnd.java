@@ -1,5 +1,6 @@
 package dev.hibernatelite.internal.context;
 
+import dev.hibernatelite.internal.engine.ConnectionFailures;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,13 @@ final class QuietEnd {
         try {
             step.run();
         } catch (SQLException | RuntimeException e) {
-            LOG.warn("engine '{}': {} {} failed", engine, what, context, e);
+            if (ConnectionFailures.isConnectionClass(e)) {
+                // the connection broke or the database is down: the server rolled back with it,
+                // and the request's 503 (or the engine's outage lines) say so once
+                LOG.debug("engine '{}': {} {} failed on a broken connection", engine, what, context, e);
+            } else {
+                LOG.warn("engine '{}': {} {} failed", engine, what, context, e);
+            }
         }
     }
 

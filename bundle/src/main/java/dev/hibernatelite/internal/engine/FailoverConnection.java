@@ -40,7 +40,7 @@ final class FailoverConnection implements InvocationHandler {
      */
     static Connection open(ReadPools pools, boolean primaryOnly) throws SQLException {
         if (primaryOnly || pools.replicas().isEmpty()) {
-            return pools.next(true, List.of()).pool().getConnection();
+            return pools.connect(pools.next(true, List.of()));
         }
         FailoverConnection handler = new FailoverConnection(pools, false);
         handler.connectNext();
@@ -54,7 +54,7 @@ final class FailoverConnection implements InvocationHandler {
         for (int attempt = 0; attempt < pools.targets(); attempt++) {
             ReadPools.Target next = pools.next(primaryOnly, failed);
             try {
-                current = next.pool().getConnection();
+                current = pools.connect(next);
                 target = next;
                 return;
             } catch (SQLException e) {

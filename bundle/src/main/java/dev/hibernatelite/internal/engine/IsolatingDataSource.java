@@ -27,17 +27,19 @@ import java.util.logging.Logger;
 public final class IsolatingDataSource implements DataSource {
     private final HikariDataSource pool;
     private final String engine;
+    private final EngineAvailability availability;
     private volatile Isolation isolation;
 
-    IsolatingDataSource(HikariDataSource pool, String engine) {
+    IsolatingDataSource(HikariDataSource pool, String engine, EngineAvailability availability) {
         this.pool = pool;
         this.engine = engine;
+        this.availability = availability;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         Isolation current = isolation;
-        return current == null ? pool.getConnection() : current.borrow();
+        return current == null ? availability.borrow(pool) : current.borrow();
     }
 
     /**

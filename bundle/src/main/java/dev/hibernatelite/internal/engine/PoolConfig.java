@@ -30,10 +30,14 @@ final class PoolConfig {
      * @param s the engine's settings
      * @param info what the database said at startup, or null if it did not answer
      * @param metrics where the pool reports, or null
+     * @param availability the engine's availability, which the pool's connection attempts report to
      * @return the pool's configuration
      */
-    static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics) {
-        return of(s, info, metrics, s.jdbcUrl(), s.password());
+    static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics,
+                           EngineAvailability availability) {
+        HikariConfig config = of(s, info, metrics, s.jdbcUrl(), s.password());
+        config.setDataSource(new WatchedDataSource(config.getDataSource(), availability));
+        return config;
     }
 
     /**
@@ -51,6 +55,7 @@ final class PoolConfig {
         config.setPoolName("hibernate-lite." + s.name());
         Properties driverProperties = new Properties();
         driverProperties.putAll(s.driverProperties());
+        StatementTimeouts.apply(s, driverProperties);
         // A DataSource rather than a URL: HikariCP's configuration dump (at DEBUG) never sees the URL.
         config.setDataSource(new DriverDataSource(url, s.driverClass(), driverProperties, s.user(),
                 password != null ? password : s.password()));

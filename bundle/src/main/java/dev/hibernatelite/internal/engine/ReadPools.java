@@ -33,14 +33,17 @@ public final class ReadPools implements AutoCloseable {
     private final EngineSettings settings;
     private final DatabaseInfo info;
     private final MetricRegistry metrics;
+    private final EngineAvailability availability;
     private final List<Replica> replicas;
     private final ReplicaMonitor monitor;
     private final AtomicInteger next = new AtomicInteger();
     private volatile HikariDataSource primary;
     private volatile boolean onPrimary;
 
-    private ReadPools(EngineSettings settings, DatabaseInfo info, MetricRegistry metrics, List<Replica> replicas) {
+    private ReadPools(EngineSettings settings, DatabaseInfo info, MetricRegistry metrics,
+                      EngineAvailability availability, List<Replica> replicas) {
         this.settings = settings;
+        this.availability = availability;
         this.info = info;
         this.metrics = metrics;
         this.replicas = List.copyOf(replicas);
@@ -55,9 +58,11 @@ public final class ReadPools implements AutoCloseable {
      * @param settings the engine's settings
      * @param info what the primary said at startup, or null
      * @param metrics where the pools report, or null
+     * @param availability the engine's availability (the primary's read pool follows it)
      * @return the read pools
      */
-    static ReadPools start(EngineSettings settings, DatabaseInfo info, MetricRegistry metrics) {
+    static ReadPools start(EngineSettings settings, DatabaseInfo info, MetricRegistry metrics,
+                           EngineAvailability availability) {
         List<Replica> replicas = new ArrayList<>();
         for (ReadSettings.ReplicaSettings replica : settings.reads().replicas()) {
             replicas.add(new Replica(replica, new HikariDataSource(readPoolConfig(settings, info, metrics,
@@ -66,7 +71,7 @@ public final class ReadPools implements AutoCloseable {
         if (settings.pgbouncer() && replicas.isEmpty()) {
             LOG.warn(ReadMessages.readOnlyNotEnforced(settings.name(), settings.yamlPath()));
         }
-        ReadPools pools = new ReadPools(settings, info, metrics, replicas);
+        ReadPools pools = new ReadPools(settings, info, metrics, availability, replicas);
         if (pools.monitor != null) {
             pools.monitor.start();
         }
@@ -101,6 +106,15 @@ public final class ReadPools implements AutoCloseable {
             }
         }
         return new Target(null, primaryPool());
+    }
+
+    /**
+     * @param target a server to read from
+     * @return a connection from its pool; from the primary, at once refused while the engine is down
+     * @throws SQLException if the pool hands none out
+     */
+    Connection connect(Target target) throws SQLException {
+        return target.replica() == null ? availability.borrow(target.pool()) : target.pool().getConnection();
     }
 
     /**
@@ -154,6 +168,7 @@ public final class ReadPools implements AutoCloseable {
                             settings.password(), settings.reads().maxSize());
                     // on the primary, read connections are made when read-only work asks for them
                     config.setMinimumIdle(0);
+                    config.setDataSource(new WatchedDataSource(config.getDataSource(), availability));
                     pool = new HikariDataSource(config);
                     primary = pool;
                 }

@@ -46,11 +46,14 @@ public final class SyncEngine implements AutoCloseable {
     private final List<Class<?>> entities;
     private final DatabaseInfo databaseInfo;
     private final ReadPools reads;
+    private final EngineAvailability availability;
 
-    private SyncEngine(EngineSettings settings, HikariDataSource pool, IsolatingDataSource dataSource, ReadPools reads,
+    private SyncEngine(EngineSettings settings, EngineAvailability availability, HikariDataSource pool,
+                       IsolatingDataSource dataSource, ReadPools reads,
                        StandardServiceRegistry registry, Metadata metadata, SessionFactory sessionFactory,
                        List<Class<?>> entities, DatabaseInfo databaseInfo) {
         this.settings = settings;
+        this.availability = availability;
         this.pool = pool;
         this.dataSource = dataSource;
         this.reads = reads;
@@ -89,9 +92,11 @@ public final class SyncEngine implements AutoCloseable {
     public static SyncEngine start(EngineSettings settings, List<Class<?>> entities, MetricRegistry metrics,
                                    Map<String, String> bundleSettings) {
         DatabaseInfo info = null;
+        Exception unreachable = null;
         try {
             info = DatabaseProbe.probe(settings);
         } catch (Exception e) {
+            unreachable = e;
             LOG.warn(Messages.startedWithoutDatabase(settings.name(), settings.configuredUrl(),
                     Secrets.describe(e, settings.password()) + HeldDatabases.hint(e, settings.configuredUrl())));
         }
@@ -100,8 +105,13 @@ public final class SyncEngine implements AutoCloseable {
             throw new EngineConfigurationException(List.of(
                     Messages.cannotDetermineDatabase(settings.name(), settings.yamlPath(), settings.configuredUrl())));
         }
-        HikariDataSource pool = new HikariDataSource(PoolConfig.of(settings, info, metrics));
-        IsolatingDataSource dataSource = new IsolatingDataSource(pool, settings.name());
+        StatementTimeouts.warnIfNotApplied(settings);
+        EngineAvailability availability = EngineAvailability.of(settings);
+        if (unreachable != null) {
+            availability.downAtStartup(unreachable);
+        }
+        HikariDataSource pool = new HikariDataSource(PoolConfig.of(settings, info, metrics, availability));
+        IsolatingDataSource dataSource = new IsolatingDataSource(pool, settings.name(), availability);
         StandardServiceRegistry registry = null;
         try {
             registry = new StandardServiceRegistryBuilder()
@@ -111,15 +121,17 @@ public final class SyncEngine implements AutoCloseable {
             entities.forEach(sources::addAnnotatedClass);
             Metadata metadata = sources.buildMetadata();
             SessionFactory sessionFactory = metadata.buildSessionFactory();
+            NulCharacterCheck.registerOn(sessionFactory);
             LOG.info("engine '{}' started: {} ({}), {} entities, pool {}..{}", settings.name(), settings.maskedUrl(),
                     info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
                     entities.size(), settings.minSize(), settings.maxSize());
-            ReadPools reads = ReadPools.start(settings, info, metrics);
-            return new SyncEngine(settings, pool, dataSource, reads, registry, metadata, sessionFactory, entities, info);
+            ReadPools reads = ReadPools.start(settings, info, metrics, availability);
+            return new SyncEngine(settings, availability, pool, dataSource, reads, registry, metadata, sessionFactory, entities, info);
         } catch (RuntimeException e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
             }
+            availability.close();
             pool.close();
             if (settings.shutdownOnClose()) {
                 shutDownInMemoryDatabase(settings);
@@ -164,6 +176,22 @@ public final class SyncEngine implements AutoCloseable {
         return dataSource.readConnection(reads, primaryOnly);
     }
 
+    /**
+     * A connection from the engine's pool for a check: refused at once while the database is known
+     * to be down, and given up when it goes down meanwhile.
+     *
+     * @return the connection; the caller closes it
+     * @throws SQLException if none can be had
+     */
+    public Connection openPooledConnection() throws SQLException {
+        return availability.borrow(pool);
+    }
+
+    /** @return whether the engine's database is known to be down, and since when */
+    public EngineAvailability availability() {
+        return availability;
+    }
+
     /** @return the engine's read pools (the replicas' state, for the health check) */
     public ReadPools reads() {
         return reads;
@@ -206,6 +234,7 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         RuntimeException failure = null;
+        availability.close();
         try {
             sessionFactory.close();
         } catch (RuntimeException e) {

@@ -44,12 +44,17 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
 
     @Override
     protected Result probe(long start) throws Exception {
+        String down = engine.availability().describeDown();
+        if (down != null) {
+            // The engine's probe is trying already: report what it knows, without connecting again.
+            return unhealthy(down, start);
+        }
         HikariPoolMXBean pool = engine.pool().getHikariPoolMXBean();
         if (pool != null && pool.getTotalConnections() == 0) {
             // The pool has not connected (yet): ask the database directly, to report why.
             DatabaseProbe.probe(engine.settings(), boundMillis());
         }
-        try (Connection connection = engine.pool().getConnection()) {
+        try (Connection connection = engine.openPooledConnection()) {
             int seconds = (int) Math.max(1, TimeUnit.MILLISECONDS.toSeconds(boundMillis()));
             String query = engine.settings().validationQuery();
             if (query != null) {
@@ -72,7 +77,8 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
     protected ResultBuilder details(ResultBuilder builder, long start) {
         builder.withDetail("engine", engine.name())
                 .withDetail("url", engine.settings().maskedUrl())
-                .withDetail("latencyMillis", elapsedMillis(start));
+                .withDetail("latencyMillis", elapsedMillis(start))
+                .withDetail("available", engine.availability().up());
         HikariPoolMXBean pool = engine.pool().getHikariPoolMXBean();
         if (pool != null) {
             builder.withDetail("activeConnections", pool.getActiveConnections())

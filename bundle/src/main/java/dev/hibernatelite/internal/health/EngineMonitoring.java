@@ -24,6 +24,7 @@ public final class EngineMonitoring {
             environment.healthChecks().register(EngineHealthCheck.nameOf(engine),
                     new EngineHealthCheck(engine, environment.getHealthCheckExecutorService()));
             HibernateStatisticsMetrics.register(engine, environment.metrics());
+            environment.metrics().gauge(availableGauge(engine), () -> () -> engine.availability().up() ? 1 : 0);
         }
     }
 
@@ -32,6 +33,17 @@ public final class EngineMonitoring {
      * @param metrics the application's registry
      */
     public static void removeMetrics(SyncEngines engines, MetricRegistry metrics) {
-        engines.all().forEach(engine -> HibernateStatisticsMetrics.remove(engine, metrics));
+        engines.all().forEach(engine -> {
+            HibernateStatisticsMetrics.remove(engine, metrics);
+            metrics.remove(availableGauge(engine));
+        });
+    }
+
+    /**
+     * @param engine an engine
+     * @return the name of its gauge: 1 while it serves, 0 while its database is known to be down
+     */
+    public static String availableGauge(SyncEngine engine) {
+        return "hibernate-lite." + engine.name() + ".available";
     }
 }

@@ -24,12 +24,18 @@ import dev.hibernatelite.internal.migration.MigrationHealthCheck;
 import dev.hibernatelite.internal.migration.MigrationTarget;
 import dev.hibernatelite.internal.migration.MigrationTargets;
 import dev.hibernatelite.internal.migration.StartupMigrations;
+import dev.hibernatelite.internal.web.DatabaseRefusalMapper;
+import dev.hibernatelite.internal.web.DatabaseRefusals;
 import dev.hibernatelite.internal.web.DatabaseUnavailableMapper;
+import dev.hibernatelite.internal.web.RefusalLogFilter;
+import dev.hibernatelite.internal.web.WrappedRefusalMapper;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import org.hibernate.cfg.AvailableSettings;
 import io.dropwizard.lifecycle.Managed;
+
+import org.hibernate.SessionFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -110,7 +116,21 @@ public final class BundleRuntime<C extends Configuration> {
         environment.jersey().register(new RequestContextListener(started.contexts(),
                 DropwizardHibernate.unitsOfWork(started.sync().names()), spec.warnOnUncommittedChanges(), spec.bindings()));
         environment.jersey().register(new CommitOnSuccessFilter());
-        environment.jersey().register(new DatabaseUnavailableMapper());
+        environment.jersey().register(new DatabaseUnavailableMapper(started.sync().names()));
+        started.async().registerExceptionMappers(environment);
+        if (spec.refusalMapping()) {
+            DatabaseRefusals refusals = new DatabaseRefusals(() -> ormFactories(started));
+            environment.jersey().register(new DatabaseRefusalMapper(refusals));
+            environment.jersey().register(new WrappedRefusalMapper(refusals));
+            RefusalLogFilter.install();
+        }
+    }
+
+    private static List<SessionFactory> ormFactories(Engines started) {
+        List<SessionFactory> factories = new ArrayList<>();
+        started.sync().all().forEach(engine -> factories.add(engine.sessionFactory()));
+        factories.addAll(started.async().ormFactories());
+        return factories;
     }
 
     /**

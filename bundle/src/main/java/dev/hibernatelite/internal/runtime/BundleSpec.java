@@ -35,6 +35,7 @@ import java.util.function.Function;
  * @param bindings which engine each entity belongs to
  * @param commandName the name of the command group ({@code db})
  * @param lazyLoading whether JSON serialisation loads lazy associations
+ * @param refusalMapping whether values and rows the database refuses answer 422 and 409
  * @param commandOutput where the commands print their results
  * @param defaultProperties the bundle-wide engine properties, under each engine's own
  * @param sessionOptions the bundle-wide session options
@@ -46,7 +47,8 @@ public record BundleSpec<C extends Configuration>(String enginesPath,
                                                   String asyncEnginesPath,
                                                   Function<C, Map<String, AsyncEngineFactory>> asyncEnginesOf,
                                                   boolean defaultRequired, EntityBindings bindings, String commandName,
-                                                  boolean lazyLoading, PrintStream commandOutput,
+                                                  boolean lazyLoading, boolean refusalMapping,
+                                                  PrintStream commandOutput,
                                                   Map<String, String> defaultProperties,
                                                   SessionOptions sessionOptions,
                                                   Map<String, SessionOptions> engineSessionOptions,

@@ -120,6 +120,15 @@ public class ProbeResource {
                         : request.getProperty(NoteCountFilter.HEADER));
     }
 
+    /** One statement that sleeps on the server ({@code pg_sleep} or MariaDB's {@code SLEEP}): for statement timeouts. */
+    @GET
+    @Path("sleep")
+    public Map<String, Object> sleep(@QueryParam("seconds") double seconds, @QueryParam("function") String function) {
+        String call = "SLEEP".equals(function) ? "SLEEP" : "pg_sleep";
+        db.session().createNativeQuery("SELECT " + call + "(" + seconds + ")", Object.class).getSingleResult();
+        return Map.of("slept", seconds);
+    }
+
     /** Holds a connection for a while inside a transaction, then commits a note: for shutdown tests. */
     @POST
     @Path("notes/after-sleep")
