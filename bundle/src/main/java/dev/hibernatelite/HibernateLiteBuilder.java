@@ -33,6 +33,7 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     private Map<String, String> defaultProperties = Map.of();
     private SessionOptions sessionOptions = SessionOptions.defaults();
     private final Map<String, SessionOptions> engineSessionOptions = new LinkedHashMap<>();
+    private boolean warnOnUncommittedChanges = true;
 
     HibernateLiteBuilder() {
     }
@@ -242,6 +243,19 @@ public final class HibernateLiteBuilder<C extends Configuration> {
     }
 
     /**
+     * Whether a request that ends with changed entities it did not commit (they are rolled back)
+     * logs a WARN naming its route and the entity types (HL230; at most one per route per
+     * minute). On by default; pass false when requests roll back on purpose.
+     *
+     * @param enabled whether to warn
+     * @return this builder
+     */
+    public HibernateLiteBuilder<C> warnOnUncommittedChanges(boolean enabled) {
+        this.warnOnUncommittedChanges = enabled;
+        return this;
+    }
+
+    /**
      * @return the bundle
      * @throws IllegalStateException if neither {@link #engines(Function)} nor
      *         {@link #asyncEngines(Function)} was called
@@ -252,6 +266,6 @@ public final class HibernateLiteBuilder<C extends Configuration> {
         }
         return new HibernateLite<>(new BundleSpec<>(enginesPath, enginesOf, asyncEnginesPath, asyncEnginesOf,
                 defaultRequired, bindings.build(), commandName, lazyLoading, refusalMapping, commandOutput,
-                defaultProperties, sessionOptions, Map.copyOf(engineSessionOptions)));
+                defaultProperties, sessionOptions, Map.copyOf(engineSessionOptions), warnOnUncommittedChanges));
     }
 }

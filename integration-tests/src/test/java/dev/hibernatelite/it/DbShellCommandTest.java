@@ -111,6 +111,26 @@ class DbShellCommandTest {
     }
 
     @Test
+    void theBannersExampleQueriesAnEntityOfTheEngineDbSessionUses() throws Exception {
+        String example = "db.session().createSelectionQuery(\"from Tag\", Tag.class).getResultList()";
+        ChildJvm.Result shell = shell(List.of("--engine", "tags"), "System.out.println(\"rows=\" + " + example + ".size())");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("Try: " + example).contains("rows=0").doesNotContain("Exception");
+        assertThat(shell(List.of()).out()).contains("Try: db.session().createSelectionQuery(\"from Note\", Note.class)");
+    }
+
+    @Test
+    void anEntityAskedOfAnotherEnginesSessionGetsTheEngineThatOwnsIt() throws Exception {
+        ChildJvm.Result shell = shell(List.of(), "db.session().createSelectionQuery(\"from Tag\", Tag.class).getResultList()",
+                "db.session(\"tags\").createSelectionQuery(\"from Tag\", Tag.class).getResultList().size()");
+
+        assertThat(shell.exitCode()).as(shell.out()).isZero();
+        assertThat(shell.out()).contains("Could not resolve root entity 'Tag'")
+                .contains("HL231: entity Tag is bound to engine 'tags'").contains("db.session(\"tags\")");
+    }
+
+    @Test
     void aShellEndingWithAnErrorStatusFailsTheCommandWithHl304() throws Exception {
         ChildJvm.Result shell = shell(List.of(), "/exit 3");
 

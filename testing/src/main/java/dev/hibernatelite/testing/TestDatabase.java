@@ -34,6 +34,7 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
     private final List<Class<?>> entities;
     private String name;
     private String url;
+    private boolean templated;
 
     TestDatabase(DatabaseServer server, String name, String url) {
         this(server, name, url, List.of(), List.of());
@@ -128,9 +129,24 @@ public final class TestDatabase implements AutoCloseable, AfterAllCallback {
         return server;
     }
 
-    /** Drops the database (forcing other connections off it on PostgreSQL). */
+    /**
+     * @return true the first time it is called for this database (the fresh-database isolation
+     *         then makes its template), false after
+     */
+    synchronized boolean markTemplated() {
+        url();
+        boolean first = !templated;
+        templated = true;
+        return first;
+    }
+
+    /** Drops the database (forcing other connections off it on PostgreSQL), and its template if it has one. */
     @Override
     public synchronized void close() {
+        if (name != null && templated) {
+            FreshDatabases.dropTemplate(server, name);
+            templated = false;
+        }
         if (name != null) {
             server.dropDatabase(name);
             name = null;

@@ -28,9 +28,12 @@ public final class TestIsolationExtension implements BeforeEachCallback, AfterEa
             ExtensionContext.Namespace.create(TestIsolationExtension.class);
 
     private final Supplier<? extends HibernateLite<?>> bundle;
+    // the database each test gets a fresh copy of, or null for the rollback isolation
+    private final TestDatabase freshDatabase;
 
-    private TestIsolationExtension(Supplier<? extends HibernateLite<?>> bundle) {
+    private TestIsolationExtension(Supplier<? extends HibernateLite<?>> bundle, TestDatabase freshDatabase) {
         this.bundle = bundle;
+        this.freshDatabase = freshDatabase;
     }
 
     /**
@@ -39,13 +42,26 @@ public final class TestIsolationExtension implements BeforeEachCallback, AfterEa
      * @return the extension
      */
     public static TestIsolationExtension of(Supplier<? extends HibernateLite<?>> bundle) {
-        return new TestIsolationExtension(requireNonNull(bundle, "bundle"));
+        return new TestIsolationExtension(requireNonNull(bundle, "bundle"), null);
+    }
+
+    /**
+     * The other strategy: each test on a fresh copy of the database, made from a template
+     * ({@link TestIsolation#openFreshDatabase}), instead of each test's work rolled back. For
+     * tests whose sync and async engines share a database and must see each other's commits.
+     *
+     * @param database the PostgreSQL test database the application uses
+     * @return an extension that gives each test a fresh copy of it
+     */
+    public TestIsolationExtension withFreshDatabase(TestDatabase database) {
+        return new TestIsolationExtension(bundle, requireNonNull(database, "database"));
     }
 
     @Override
     public void beforeEach(ExtensionContext context) {
         HibernateLite<?> db = requireNonNull(bundle.get(), "the supplier gave no bundle; is the application running?");
-        context.getStore(NAMESPACE).put(TestIsolation.class, TestIsolation.open(db));
+        context.getStore(NAMESPACE).put(TestIsolation.class,
+                freshDatabase == null ? TestIsolation.open(db) : TestIsolation.openFreshDatabase(db, freshDatabase));
     }
 
     @Override

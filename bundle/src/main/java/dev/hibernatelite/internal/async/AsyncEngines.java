@@ -57,6 +57,11 @@ public interface AsyncEngines extends AutoCloseable {
         }
 
         @Override
+        public void ping(String name, long timeoutMillis) {
+            throw new IllegalStateException(Messages.noAsyncEngines("db check"));
+        }
+
+        @Override
         public void close() {
             // nothing started
         }
@@ -116,6 +121,15 @@ public interface AsyncEngines extends AutoCloseable {
      * @throws Exception if a connection could not be held (none stays isolated then)
      */
     AutoCloseable isolate() throws Exception;
+
+    /**
+     * Runs {@code SELECT 1} on an engine's database, in a session of its own: {@code db check}.
+     *
+     * @param name the engine's name
+     * @param timeoutMillis how long to wait for the answer
+     * @throws RuntimeException the database's (or the wait's) failure
+     */
+    void ping(String name, long timeoutMillis);
 
     /** Closes every engine and the Vert.x instance they run on. */
     @Override

@@ -92,6 +92,12 @@ final class ReactiveEngines implements AsyncEngines {
     }
 
     @Override
+    public void ping(String name, long timeoutMillis) {
+        get(name).mutiny().withSession(session -> session.createNativeQuery("SELECT 1").getSingleResult())
+                .await().atMost(java.time.Duration.ofMillis(timeoutMillis));
+    }
+
+    @Override
     public List<org.hibernate.SessionFactory> ormFactories() {
         return byName.values().stream().map(ReactiveEngine::ormFactory).toList();
     }

@@ -5,7 +5,11 @@ import dev.hibernatelite.internal.config.EngineSettings;
 import dev.hibernatelite.internal.message.Secrets;
 import dev.hibernatelite.internal.engine.DatabaseInfo;
 import dev.hibernatelite.internal.engine.DatabaseProbe;
+import dev.hibernatelite.internal.engine.HeldDatabases;
 import dev.hibernatelite.internal.runtime.BundleRuntime;
+import dev.hibernatelite.internal.runtime.BundleSpec;
+import dev.hibernatelite.internal.async.AsyncEngines;
+import dev.hibernatelite.internal.config.AsyncEngineSettings;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.setup.Bootstrap;
 import net.sourceforge.argparse4j.inf.Namespace;
@@ -19,8 +23,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * {@code db check config.yml}: connects to every engine's database (one connection each,
- * outside any pool, bounded by the engine's {@code maxWaitForConnection}), prints a table of
- * what answered, and fails if any did not.
+ * outside any pool, bounded by the engine's {@code maxWaitForConnection}; async engines through
+ * their Vert.x client, {@code SELECT 1}), prints a table of what answered, and fails if any did not.
  *
  * @param <C> the application's configuration type
  */
@@ -50,26 +54,59 @@ final class CheckCommand<C extends Configuration> implements DbSubcommand<C> {
 
     @Override
     public void run(Bootstrap<C> bootstrap, Namespace namespace, C configuration, PrintStream out) {
-        Map<String, EngineSettings> engines = runtime.spec().validate(configuration).sync();
+        BundleSpec.Settings settings = runtime.spec().validate(configuration);
         List<String[]> rows = new ArrayList<>();
         List<String> down = new ArrayList<>();
-        for (EngineSettings engine : engines.values()) {
+        for (EngineSettings engine : settings.sync().values()) {
             long start = System.nanoTime();
             try {
                 DatabaseInfo info = DatabaseProbe.probe(engine, engine.maxWaitMillis());
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                rows.add(new String[] {engine.name(), engine.maskedUrl(),
-                        info.describe(), millis + " ms", "up"});
+                rows.add(new String[] {engine.name(), engine.maskedUrl(), info.describe(), millisSince(start) + " ms", "up"});
             } catch (Exception e) {
                 down.add(engine.name());
                 rows.add(new String[] {engine.name(), engine.maskedUrl(), "-", "-",
-                        "DOWN: " + Secrets.describe(e, engine.password())});
+                        "DOWN: " + Secrets.describe(e, engine.password()) + HeldDatabases.hint(e, engine.configuredUrl())});
             }
         }
+        checkAsync(settings.async(), rows, down);
         print(rows, out);
+        int all = settings.sync().size() + settings.async().size();
         if (!down.isEmpty()) {
-            throw new CommandFailedException(Messages.enginesDown(down.size(), engines.size(), down));
+            throw new CommandFailedException(Messages.enginesDown(down.size(), all, down));
         }
+    }
+
+    /**
+     * Async engines answer through their own client (Vert.x), as the application's requests would;
+     * each is started on its own, so that one that is down does not hide the others.
+     */
+    private void checkAsync(Map<String, AsyncEngineSettings> async, List<String[]> rows, List<String> down) {
+        for (AsyncEngineSettings engine : async.values()) {
+            long start = System.nanoTime();
+            try (AsyncEngines started = AsyncEngines.start(Map.of(engine.name(), engine),
+                    runtime.spec().bindings()::entitiesOf)) {
+                started.ping(engine.name(), engine.maxWaitMillis());
+                rows.add(new String[] {engine.name() + " (async)", engine.maskedUrl(), engine.scheme(),
+                        millisSince(start) + " ms", "up"});
+            } catch (RuntimeException e) {
+                down.add(engine.name());
+                rows.add(new String[] {engine.name() + " (async)", engine.maskedUrl(), "-", "-",
+                        "DOWN: " + Secrets.describe(rootCause(e), engine.password())});
+            }
+        }
+    }
+
+    /** @return the database's own error, under Hibernate's and the bundle's wrappers */
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
+    private static long millisSince(long start) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
     }
 
     private static void print(List<String[]> rows, PrintStream out) {

@@ -70,7 +70,14 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
             Files.writeString(startup, startupScript(imports), StandardCharsets.UTF_8);
             out.println(banner(bootstrap.getApplication().getName(), settings, engine, imports));
             out.flush();
-            int status = JavaShellToolBuilder.builder().start("--execution", "local",
+            // JShell reports a snippet's exception on its command channels (output once interactive):
+            // an unknown entity gets HL231 after it. The console and the snippets' own output are left alone.
+            PrintStream commands = new PrintStream(new ShellHints(System.out, runtime.spec().bindings()), true,
+                    StandardCharsets.UTF_8);
+            PrintStream errors = new PrintStream(new ShellHints(System.err, runtime.spec().bindings()), true,
+                    StandardCharsets.UTF_8);
+            int status = JavaShellToolBuilder.builder().out(commands, System.out, System.out).err(errors, System.err)
+                    .start("--execution", "local",
                     "--class-path", existingClassPath(),
                     "--startup", "DEFAULT", "--startup", startup.toString(),
                     "--feedback", "concise");
@@ -125,9 +132,22 @@ final class ShellCommand<C extends Configuration> implements DbSubcommand<C> {
                 .append("  imported  ").append(String.join(", ", imported)).append(", ")
                 .append(String.join(".*, ", PACKAGES)).append(".*\n")
                 .append("  A context is open: nothing is committed unless you call db.commit(); /exit rolls back the rest.\n")
-                .append("  Try: db.session().createSelectionQuery(\"from ")
-                .append(imported.isEmpty() ? "Entity" : imported.get(0)).append("\", ")
-                .append(imported.isEmpty() ? "Entity" : imported.get(0)).append(".class).getResultList()");
+                .append("  Try: ").append(example(entities, defaultEngine, settings.keySet()));
         return banner.toString();
+    }
+
+    /**
+     * A query to paste: on an entity of the engine {@code db.session()} uses, else through the
+     * session of the first engine that has entities (an entity is known only to its engine's sessions).
+     */
+    private static String example(Map<String, List<String>> entities, String defaultEngine, Set<String> engines) {
+        String engine = entities.containsKey(defaultEngine) ? defaultEngine
+                : engines.stream().filter(entities::containsKey).findFirst().orElse(null);
+        if (engine == null) {
+            return "db.session().createNativeQuery(\"select 1\", Integer.class).getSingleResult()";
+        }
+        String entity = entities.get(engine).stream().sorted().findFirst().orElseThrow();
+        String session = engine.equals(defaultEngine) ? "db.session()" : "db.session(\"" + engine + "\")";
+        return session + ".createSelectionQuery(\"from " + entity + "\", " + entity + ".class).getResultList()";
     }
 }

@@ -9,8 +9,6 @@ import dev.hibernatelite.internal.message.ReadMessages;
 import jakarta.persistence.PersistenceException;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,8 +32,6 @@ import java.util.function.Supplier;
  * <p>Internal: not part of the public API.
  */
 public final class ContextSessions implements SessionContext {
-    private static final Logger LOG = LoggerFactory.getLogger(ContextSessions.class);
-
     private final SyncEngines engines;
     private final Object description;
     private final ContextBinding binding;
@@ -51,6 +47,8 @@ public final class ContextSessions implements SessionContext {
     private Map<String, EngineUnit> units = Map.of();
     private boolean closed;
     private ContextSessions previous;
+    // the request's route, for the warning about uncommitted changes; null outside requests
+    private volatile String route;
 
     /**
      * @param engines the application's engines
@@ -321,23 +319,17 @@ public final class ContextSessions implements SessionContext {
             attached = new ArrayList<>(attachments.values());
             attachments.clear();
         }
-        for (AutoCloseable attachment : attached) {
-            try {
-                attachment.close();
-            } catch (Exception e) {
-                LOG.warn("closing {} of {} failed", attachment, description, e);
-            }
-        }
-        for (Map.Entry<String, Session> entry : opened) {
-            rollbackQuietly(entry.getKey(), entry.getValue());
-            closeQuietly(entry.getKey(), entry.getValue());
-        }
-        borrowed.forEach(this::closeQuietly);
+        ContextEnd.end(description, route, setup.warnings(), attached, opened, borrowed);
     }
 
     /** @return what the context is, for messages */
     public String description() {
         return String.valueOf(description);
+    }
+
+    /** @param route the request's route ({@code POST /notes}), which the warning about uncommitted changes names */
+    void route(String route) {
+        this.route = route;
     }
 
     ContextSessions previous() {

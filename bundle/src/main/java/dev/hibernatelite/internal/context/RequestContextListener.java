@@ -2,6 +2,7 @@ package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.CommitOnSuccess;
 import dev.hibernatelite.ReadOnly;
+import dev.hibernatelite.internal.config.EntityBindings;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Resource;
 import org.glassfish.jersey.server.model.ResourceMethod;
@@ -30,14 +31,31 @@ public final class RequestContextListener implements ApplicationEventListener {
     private final Contexts contexts;
     private final MethodUnits unitsOf;
     private final ConcurrentMap<ResourceMethod, RequestPolicy> policies = new ConcurrentHashMap<>();
+    private final boolean warnsOnUncommittedChanges;
+    private final EntityBindings bindings;
 
     /**
      * @param contexts makes the requests' contexts
      * @param unitsOf reads the units of work of resource methods (dropwizard-hibernate's {@code @UnitOfWork})
+     * @param warnsOnUncommittedChanges whether a request that ends with uncommitted changes logs a WARN
+     * @param bindings which engine each entity is bound to, to explain an entity asked of the wrong one
      */
-    public RequestContextListener(Contexts contexts, MethodUnits unitsOf) {
+    public RequestContextListener(Contexts contexts, MethodUnits unitsOf, boolean warnsOnUncommittedChanges,
+                                  EntityBindings bindings) {
         this.contexts = contexts;
         this.unitsOf = unitsOf;
+        this.warnsOnUncommittedChanges = warnsOnUncommittedChanges;
+        this.bindings = bindings;
+    }
+
+    /** @return which engine each entity is bound to */
+    EntityBindings bindings() {
+        return bindings;
+    }
+
+    /** @return whether requests that end with uncommitted changes log a WARN */
+    boolean warnsOnUncommittedChanges() {
+        return warnsOnUncommittedChanges;
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.hibernatelite.internal.context;
 import org.glassfish.jersey.server.monitoring.RequestEvent;
 import org.glassfish.jersey.server.monitoring.RequestEventListener;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.Set;
 
 /**
@@ -13,6 +16,7 @@ import java.util.Set;
  * <p>Internal: not part of the public API.
  */
 final class RequestScope implements RequestEventListener {
+    private static final Logger LOG = LoggerFactory.getLogger(RequestScope.class);
     /** The request property under which the scope is kept. */
     static final String PROPERTY = RequestScope.class.getName();
 
@@ -35,6 +39,9 @@ final class RequestScope implements RequestEventListener {
         switch (event.getType()) {
             case REQUEST_MATCHED:
                 RequestPolicy policy = owner.policy(event.getUriInfo().getMatchedResourceMethod());
+                if (owner.warnsOnUncommittedChanges() && !policy.readOnly()) {
+                    context.route(Routes.of(event));
+                }
                 commitOnSuccess = policy.commitOnSuccess();
                 if (policy.readOnly()) {
                     context.readOnly(true);
@@ -49,6 +56,9 @@ final class RequestScope implements RequestEventListener {
                 binding.unbind(context);
                 break;
             case ON_EXCEPTION:
+                // a failed request's rollback is expected: no warning about its uncommitted changes
+                context.route(null);
+                WrongEngine.explain(event.getException(), owner.bindings()).ifPresent(LOG::warn);
                 if ((commitOnSuccess || unitsToCommit != null) && !settled) {
                     settled = true;
                     context.rollbackAll();

@@ -17,13 +17,23 @@ import java.util.function.Function;
  */
 public final class SessionSetup {
     /** Hibernate's defaults for every engine. */
-    public static final SessionSetup DEFAULTS = new SessionSetup(engine -> SessionOptions.defaults());
+    public static final SessionSetup DEFAULTS = new SessionSetup(engine -> SessionOptions.defaults(), null);
 
     private final Function<String, SessionOptions> options;
+    private final UncommittedWarnings warnings;
 
-    /** @param options each engine's session options */
-    public SessionSetup(Function<String, SessionOptions> options) {
+    /**
+     * @param options each engine's session options
+     * @param warnings where requests that end with uncommitted changes are reported, or null for nowhere
+     */
+    public SessionSetup(Function<String, SessionOptions> options, UncommittedWarnings warnings) {
         this.options = options;
+        this.warnings = warnings;
+    }
+
+    /** @return where requests that end with uncommitted changes are reported, or null */
+    UncommittedWarnings warnings() {
+        return warnings;
     }
 
     /**
@@ -32,7 +42,9 @@ public final class SessionSetup {
      * @return a new session, no transaction begun
      */
     Session open(SyncEngine engine, EngineUnit unit) {
-        Session session = engine.sessionFactory().openSession();
+        Session session = warnings != null && ChangeTracker.fits(engine.sessionFactory())
+                ? engine.sessionFactory().withOptions().interceptor(new ChangeTracker()).openSession()
+                : engine.sessionFactory().openSession();
         try {
             apply(session, engine.name(), unit, false);
         } catch (RuntimeException e) {

@@ -78,6 +78,11 @@ public final class IsolatingDataSource implements DataSource {
         isolation = new Isolation(physical, pool.getConnectionTimeout());
     }
 
+    /** @return whether a test isolation holds the engine's connection now */
+    public boolean isIsolated() {
+        return isolation != null;
+    }
+
     /**
      * Ends isolating: rolls back everything done since {@link #isolate()} and returns the
      * connection to the pool.

@@ -98,7 +98,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (Exception e) {
             unreachable = e;
             LOG.warn(Messages.startedWithoutDatabase(settings.name(), settings.configuredUrl(),
-                    Secrets.describe(e, settings.password())));
+                    Secrets.describe(e, settings.password()) + HeldDatabases.hint(e, settings.configuredUrl())));
         }
         if (info == null && settings.vendor() == DatabaseVendor.OTHER
                 && !settings.hibernateProperties().containsKey(AvailableSettings.DIALECT)) {

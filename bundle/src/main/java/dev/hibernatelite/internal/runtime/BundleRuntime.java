@@ -14,6 +14,7 @@ import dev.hibernatelite.internal.context.ContextSessions;
 import dev.hibernatelite.internal.context.Contexts;
 import dev.hibernatelite.internal.context.RequestContextListener;
 import dev.hibernatelite.internal.context.SessionSetup;
+import dev.hibernatelite.internal.context.UncommittedWarnings;
 import dev.hibernatelite.internal.dwh.DropwizardHibernate;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
@@ -113,7 +114,7 @@ public final class BundleRuntime<C extends Configuration> {
             }
         });
         environment.jersey().register(new RequestContextListener(started.contexts(),
-                DropwizardHibernate.unitsOfWork(started.sync().names())));
+                DropwizardHibernate.unitsOfWork(started.sync().names()), spec.warnOnUncommittedChanges(), spec.bindings()));
         environment.jersey().register(new CommitOnSuccessFilter());
         environment.jersey().register(new DatabaseUnavailableMapper(started.sync().names()));
         started.async().registerExceptionMappers(environment);
@@ -191,7 +192,8 @@ public final class BundleRuntime<C extends Configuration> {
             throw e;
         }
         Contexts contexts = new Contexts(sync, binding,
-                context -> async.view(() -> (ContextSessions) context, "ctx.async()"), new SessionSetup(options::get));
+                context -> async.view(() -> (ContextSessions) context, "ctx.async()"), new SessionSetup(options::get,
+                spec.warnOnUncommittedChanges() ? new UncommittedWarnings() : null));
         ContextCurrentSession.serve(sync, binding);
         Engines started = new Engines(sync, async, contexts);
         this.engines = started;
@@ -331,6 +333,21 @@ public final class BundleRuntime<C extends Configuration> {
     public AutoCloseable isolate() {
         Engines current = engines("TestIsolation.open(db)");
         return IsolatedEngines.isolate(current.sync(), current.async());
+    }
+
+    /**
+     * Closes the sync engines' pooled connections (idle ones now, borrowed ones when they are
+     * returned), so that the next borrower gets a new one: after a test replaced the database
+     * under a running application. Async engines' pools drop connections the server closed.
+     *
+     * @throws IllegalStateException before the bundle ran or after it stopped
+     */
+    public void evictConnections() {
+        for (SyncEngine engine : engines("evictConnections()").sync().all()) {
+            if (engine.pool().getHikariPoolMXBean() != null) {
+                engine.pool().getHikariPoolMXBean().softEvictConnections();
+            }
+        }
     }
 
     private Engines engines(String call) {

@@ -40,6 +40,7 @@ import java.util.function.Function;
  * @param defaultProperties the bundle-wide engine properties, under each engine's own
  * @param sessionOptions the bundle-wide session options
  * @param engineSessionOptions each engine's session options, over the bundle-wide ones
+ * @param warnOnUncommittedChanges whether a request that ends with uncommitted changes logs a WARN
  */
 public record BundleSpec<C extends Configuration>(String enginesPath,
                                                   Function<C, Map<String, EngineFactory>> enginesOf,
@@ -50,7 +51,8 @@ public record BundleSpec<C extends Configuration>(String enginesPath,
                                                   PrintStream commandOutput,
                                                   Map<String, String> defaultProperties,
                                                   SessionOptions sessionOptions,
-                                                  Map<String, SessionOptions> engineSessionOptions) {
+                                                  Map<String, SessionOptions> engineSessionOptions,
+                                                  boolean warnOnUncommittedChanges) {
     private static final String DEFAULT = "default";
 
     /**

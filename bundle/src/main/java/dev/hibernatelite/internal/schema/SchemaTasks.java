@@ -71,7 +71,10 @@ public final class SchemaTasks {
      * @return which of its entities' tables exist
      */
     public static Tables inspect(SyncEngine engine) {
-        return inspect(engine, settingsOf(engine)).tables();
+        Map<String, Object> settings = settingsOf(engine);
+        try (DdlConnection ignored = DdlConnection.open(engine, settings)) {
+            return inspect(engine, settings).tables();
+        }
     }
 
     /**
@@ -82,6 +85,12 @@ public final class SchemaTasks {
      */
     public static Tables createMissing(SyncEngine engine) {
         Map<String, Object> settings = settingsOf(engine);
+        try (DdlConnection ignored = DdlConnection.open(engine, settings)) {
+            return createMissing(engine, settings);
+        }
+    }
+
+    private static Tables createMissing(SyncEngine engine, Map<String, Object> settings) {
         Inspection found = inspect(engine, settings);
         if (!found.missingTables().isEmpty() || !found.missingSequences().isEmpty()) {
             settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER,
@@ -101,6 +110,12 @@ public final class SchemaTasks {
      */
     public static Tables dropExisting(SyncEngine engine) {
         Map<String, Object> settings = settingsOf(engine);
+        try (DdlConnection ignored = DdlConnection.open(engine, settings)) {
+            return dropExisting(engine, settings);
+        }
+    }
+
+    private static Tables dropExisting(SyncEngine engine, Map<String, Object> settings) {
         Inspection found = inspect(engine, settings);
         if (!found.existingTables().isEmpty() || !found.existingSequences().isEmpty()) {
             settings.put(AvailableSettings.HBM2DDL_FILTER_PROVIDER,

@@ -23,6 +23,7 @@ public class CommandApp extends Application<ProbeConfig> {
     public CommandApp(PrintStream output) {
         db = HibernateLite.<ProbeConfig>builder()
                 .engines(ProbeConfig::getEngines)
+                .asyncEngines(ProbeConfig::getAsyncEngines)
                 .entities(Note.class)
                 .entities("tags", Tag.class)
                 .commandOutput(output)

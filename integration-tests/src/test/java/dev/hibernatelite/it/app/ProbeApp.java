@@ -14,12 +14,23 @@ import java.util.concurrent.ExecutorService;
  * use) the database, so that tests can observe sessions and pools from outside, over HTTP.
  */
 public class ProbeApp extends Application<ProbeConfig> {
-    private final HibernateLite<ProbeConfig> db = HibernateLite.<ProbeConfig>builder()
-            .engines(ProbeConfig::getEngines)
-            .asyncEngines(ProbeConfig::getAsyncEngines)
-            .entities(Note.class)
-            .build();
+    private final HibernateLite<ProbeConfig> db;
     private final SlowRequests slow = new SlowRequests();
+
+    /** The probe with the bundle's defaults. */
+    public ProbeApp() {
+        this(true);
+    }
+
+    /** @param warnOnUncommittedChanges the bundle's switch for the WARN about uncommitted changes */
+    protected ProbeApp(boolean warnOnUncommittedChanges) {
+        this.db = HibernateLite.<ProbeConfig>builder()
+                .engines(ProbeConfig::getEngines)
+                .asyncEngines(ProbeConfig::getAsyncEngines)
+                .entities(Note.class)
+                .warnOnUncommittedChanges(warnOnUncommittedChanges)
+                .build();
+    }
 
     public static void main(String[] args) throws Exception {
         new ProbeApp().run(args);
