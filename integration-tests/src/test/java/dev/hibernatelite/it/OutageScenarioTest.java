@@ -52,7 +52,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutageScenarioTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CLIENTS = 48;
-    private static final Duration OUTAGE = Duration.ofSeconds(5);
 
     private PrivatePostgres postgres;
     private DropwizardTestSupport<ProbeConfig> app;
@@ -124,10 +123,14 @@ class OutageScenarioTest {
             postgres.stop();
             Eventually.await("the engine to be known down", Duration.ofSeconds(10), () -> gauge() == 0,
                     () -> "gauge " + gauge());
-            long sinceStop = System.nanoTime() - stoppedAt;
-            if (sinceStop < OUTAGE.toNanos()) {
-                Thread.sleep(TimeUnit.NANOSECONDS.toMillis(OUTAGE.toNanos() - sinceStop)); // the outage's length, not a synchronisation
-            }
+            // the outage lasts until enough was measured after its first second, not for a set time
+            long measuredFrom = stoppedAt + TimeUnit.SECONDS.toNanos(1);
+            Eventually.await("refusals and answers to measure after the outage's first second", Duration.ofSeconds(60),
+                    () -> startedAfter(writes, measuredFrom, status -> status == 503) >= 5 * CLIENTS
+                            && startedAfter(plain, measuredFrom, status -> true) >= 20
+                            && startedAfter(health, measuredFrom, status -> true) >= 20,
+                    () -> startedAfter(writes, measuredFrom, status -> status == 503) + " refusals, "
+                            + plain.size() + " /plain, " + health.size() + " /healthcheck");
             gaugeWhileDown = gauge();
             downHealth = JSON.readTree(admin.get("/healthcheck").body()).get("hibernate-lite.default")
                     .get("message").asText();
@@ -207,6 +210,12 @@ class OutageScenarioTest {
         synchronized (outcomes) {
             return outcomes.stream().filter(o -> o.status() == 200 && o.start() >= after).mapToLong(Outcome::end)
                     .min().orElse(0);
+        }
+    }
+
+    private static long startedAfter(List<Outcome> outcomes, long from, java.util.function.IntPredicate status) {
+        synchronized (outcomes) {
+            return outcomes.stream().filter(o -> o.start() > from && status.test(o.status())).count();
         }
     }
 
