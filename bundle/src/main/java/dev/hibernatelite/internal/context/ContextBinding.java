@@ -62,10 +62,7 @@ public final class ContextBinding {
     }
 
     private void set(ContextSessions context) {
-        if (context == null) {
-            current.remove();
-        } else {
-            current.set(context);
-        }
+        // set(null), not remove(): a pooled request thread keeps its entry for its next request
+        current.set(context);
     }
 }

@@ -22,10 +22,14 @@ import java.util.stream.Collectors;
  * @param commitOnSuccess commit every session when the method succeeds ({@code @CommitOnSuccess})
  * @param readOnly open read-only sessions ({@code @ReadOnly})
  * @param units what its units of work ({@code @UnitOfWork}) ask of each engine, by engine name
+ * @param committedUnits the engines whose sessions the method's success commits under its units of work
+ * @param route the method's route as logs name it ({@code POST /notes (NoteResource.create)}), or null
+ *        when no method matched; computed once per method, not per request
  */
-record RequestPolicy(boolean commitOnSuccess, boolean readOnly, Map<String, EngineUnit> units) {
-    /** Neither: sessions are transactional, nothing is committed unless the code says so. */
-    static final RequestPolicy PLAIN = new RequestPolicy(false, false, Map.of());
+record RequestPolicy(boolean commitOnSuccess, boolean readOnly, Map<String, EngineUnit> units,
+                     Set<String> committedUnits, String route) {
+    /** No method matched: sessions are transactional, nothing is committed unless the code says so. */
+    static final RequestPolicy PLAIN = new RequestPolicy(false, false, Map.of(), Set.of(), null);
 
     /**
      * @param method the matched resource method, or null
@@ -56,15 +60,11 @@ record RequestPolicy(boolean commitOnSuccess, boolean readOnly, Map<String, Engi
             }
             Map<String, EngineUnit> byEngine = new LinkedHashMap<>();
             units.forEach(unit -> byEngine.put(unit.engine(), unit));
-            return new RequestPolicy(false, false, Map.copyOf(byEngine));
+            Set<String> committed = byEngine.values().stream().filter(EngineUnit::commits).map(EngineUnit::engine)
+                    .collect(Collectors.toUnmodifiableSet());
+            return new RequestPolicy(false, false, Map.copyOf(byEngine), committed, Routes.of(method));
         }
-        return commit ? new RequestPolicy(true, false, Map.of()) : readOnly ? new RequestPolicy(false, true, Map.of())
-                : PLAIN;
-    }
-
-    /** @return the engines whose sessions the method's success commits under its units of work */
-    Set<String> committedUnits() {
-        return units.values().stream().filter(EngineUnit::commits).map(EngineUnit::engine).collect(Collectors.toSet());
+        return new RequestPolicy(commit, readOnly, Map.of(), Set.of(), Routes.of(method));
     }
 
     private static boolean annotated(Method method, Class<? extends java.lang.annotation.Annotation> annotation) {

@@ -40,7 +40,7 @@ final class RequestScope implements RequestEventListener {
             case REQUEST_MATCHED:
                 RequestPolicy policy = owner.policy(event.getUriInfo().getMatchedResourceMethod());
                 if (owner.warnsOnUncommittedChanges() && !policy.readOnly()) {
-                    context.route(Routes.of(event));
+                    context.route(policy.route() != null ? policy.route() : Routes.of(event));
                 }
                 commitOnSuccess = policy.commitOnSuccess();
                 if (policy.readOnly()) {

@@ -19,12 +19,22 @@ final class Routes {
     private Routes() {
     }
 
+    /**
+     * @param event a request event after matching
+     * @return its route, or its method and path when no resource method matched
+     */
     static String of(RequestEvent event) {
-        String method = event.getContainerRequest().getMethod();
         ResourceMethod matched = event.getUriInfo().getMatchedResourceMethod();
-        if (matched == null) {
-            return method + " /" + event.getContainerRequest().getPath(true);
-        }
+        return matched != null ? of(matched)
+                : event.getContainerRequest().getMethod() + " /" + event.getContainerRequest().getPath(true);
+    }
+
+    /**
+     * @param matched a resource method
+     * @return its route
+     */
+    static String of(ResourceMethod matched) {
+        String method = matched.getHttpMethod();
         Deque<String> parts = new ArrayDeque<>();
         for (Resource resource = matched.getParent(); resource != null; resource = resource.getParent()) {
             String path = resource.getPath();

@@ -5,8 +5,11 @@ import dev.hibernatelite.internal.engine.SyncEngine;
 import org.hibernate.CacheMode;
 import org.hibernate.FlushMode;
 import org.hibernate.Session;
+import org.hibernate.SessionFactory;
 
 import java.sql.Connection;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -21,6 +24,8 @@ public final class SessionSetup {
 
     private final Function<String, SessionOptions> options;
     private final UncommittedWarnings warnings;
+    // whether each engine's sessions can carry a ChangeTracker, asked once per session factory
+    private final Map<SessionFactory, Boolean> trackable = new ConcurrentHashMap<>();
 
     /**
      * @param options each engine's session options
@@ -42,9 +47,10 @@ public final class SessionSetup {
      * @return a new session, no transaction begun
      */
     Session open(SyncEngine engine, EngineUnit unit) {
-        Session session = warnings != null && ChangeTracker.fits(engine.sessionFactory())
-                ? engine.sessionFactory().withOptions().interceptor(new ChangeTracker()).openSession()
-                : engine.sessionFactory().openSession();
+        SessionFactory factory = engine.sessionFactory();
+        Session session = warnings != null && trackable.computeIfAbsent(factory, ChangeTracker::fits)
+                ? factory.withOptions().interceptor(new ChangeTracker()).openSession()
+                : factory.openSession();
         try {
             apply(session, engine.name(), unit, false);
         } catch (RuntimeException e) {

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,8 +53,9 @@ public final class EngineAvailability implements AutoCloseable {
     private final OutageLog log;
     private final ScheduledExecutorService thread;
     private final Object lock = new Object();
-    private final Set<Thread> waiting = new HashSet<>();
-    private final Set<Thread> woken = new HashSet<>();
+    // the threads waiting in the pool; marking the engine down wakes them (ConcurrentHashMap, not
+    // the lock: every borrow passes here)
+    private final ConcurrentMap<Thread, Waiter> waiting = new ConcurrentHashMap<>();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong broken = new AtomicLong();
     private final AtomicLong probeTicks = new AtomicLong();
@@ -129,28 +130,20 @@ public final class EngineAvailability implements AutoCloseable {
     Connection borrow(HikariDataSource pool) throws SQLException {
         checkUp();
         Thread me = Thread.currentThread();
-        synchronized (lock) {
-            waiting.add(me);
-        }
+        Waiter waiter = new Waiter();
+        waiting.put(me, waiter);
         try {
             return pool.getConnection();
         } catch (SQLException e) {
-            boolean woke;
-            synchronized (lock) {
-                woke = woken.contains(me);
-            }
-            if (down || woke) {
+            if (down || waiter.woken) {
                 // down now, or woken because it went down (and perhaps up again since): not the pool's failure
                 throw refusal();
             }
             throw e;
         } finally {
-            boolean wokenByUs;
-            synchronized (lock) {
-                waiting.remove(me);
-                wokenByUs = woken.remove(me);
-            }
-            if (wokenByUs) {
+            // after the removal no one wakes this thread; an interrupt sent before it is cleared here
+            waiting.remove(me);
+            if (waiter.woken) {
                 Thread.interrupted();
             }
         }
@@ -240,10 +233,14 @@ public final class EngineAvailability implements AutoCloseable {
             downAt = Instant.now();
             refused.set(0);
             down = true;
-            for (Thread t : waiting) {
-                if (woken.add(t)) {
-                    t.interrupt();
-                }
+            for (Thread t : waiting.keySet()) {
+                waiting.computeIfPresent(t, (waitingThread, waiter) -> {
+                    if (!waiter.woken) {
+                        waiter.woken = true;
+                        waitingThread.interrupt();
+                    }
+                    return waiter;
+                });
             }
             probing = thread.scheduleWithFixedDelay(this::probeOnce, PROBE_MILLIS, PROBE_MILLIS, TimeUnit.MILLISECONDS);
         }
@@ -353,5 +350,10 @@ public final class EngineAvailability implements AutoCloseable {
     @Override
     public String toString() {
         return "EngineAvailability{" + engine + (down ? ", down: " + cause : ", up") + "}";
+    }
+
+    /** A thread waiting in the pool; {@code woken} is set, under the map's lock for its key, when it is woken. */
+    private static final class Waiter {
+        private volatile boolean woken;
     }
 }

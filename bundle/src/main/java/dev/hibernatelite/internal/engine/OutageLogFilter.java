@@ -2,11 +2,8 @@ package dev.hibernatelite.internal.engine;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
+import dev.hibernatelite.internal.message.LogRules;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,43 +24,29 @@ import java.util.regex.Pattern;
  *       Every other HikariCP WARN or ERROR of an engine's pool is left out while the engine is down.</li>
  * </ul>
  *
- * Installed once in logback's context when an engine starts (when logback is the logging backend).
+ * A rule of the bundle's {@link LogRules}, added when an engine starts (when logback is the logging backend).
  *
  * <p>Internal: not part of the public API.
  */
-final class OutageLogFilter extends TurboFilter {
+final class OutageLogFilter implements LogRules.Rule {
     private static final String SQL_HELPER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
     private static final String HIKARI = "com.zaxxer.hikari";
     private static final Pattern SQL_ERROR = Pattern.compile("SQL Error: (-?\\d+), SQLState: (\\w+)");
     private static final ThreadLocal<Boolean> SKIP_NEXT_ERROR = new ThreadLocal<>();
 
+    private static final OutageLogFilter INSTANCE = new OutageLogFilter();
+
     private OutageLogFilter() {
-        setName("hibernate-lite outage log filter");
     }
 
-    /** Adds the filter to logback's context, once; does nothing when logback is not the backend. */
+    /** Adds the rule to the bundle's log filter, once; does nothing when logback is not the backend. */
     static void install() {
-        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext)) {
-            return;
-        }
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        synchronized (OutageLogFilter.class) {
-            for (TurboFilter filter : context.getTurboFilterList()) {
-                if (filter instanceof OutageLogFilter) {
-                    return;
-                }
-            }
-            OutageLogFilter filter = new OutageLogFilter();
-            filter.setContext(context);
-            filter.start();
-            context.addTurboFilter(filter);
-        }
+        LogRules.add(INSTANCE);
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
-        if (format == null || level == null || !level.isGreaterOrEqual(Level.WARN)) {
+    public FilterReply decide(Logger logger, Level level, String format, Object[] params) {
+        if (!level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
         String name = logger.getName();

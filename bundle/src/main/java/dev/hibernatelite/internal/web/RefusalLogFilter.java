@@ -2,12 +2,8 @@ package dev.hibernatelite.internal.web;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
-import org.slf4j.ILoggerFactory;
-import org.slf4j.LoggerFactory;
-import org.slf4j.Marker;
+import dev.hibernatelite.internal.message.LogRules;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,34 +17,26 @@ import java.util.regex.Pattern;
  *
  * <p>Internal: not part of the public API.
  */
-public final class RefusalLogFilter extends TurboFilter {
+public final class RefusalLogFilter implements LogRules.Rule {
+    private static final RefusalLogFilter INSTANCE = new RefusalLogFilter();
+
     static final String HIBERNATE_LOGGER = "org.hibernate.engine.jdbc.spi.SqlExceptionHelper";
     private static final Pattern SQL_ERROR = Pattern.compile("SQL Error: (-?\\d+), SQLState: (\\S*)");
 
     // after a refusal's WARN, the next ERROR on the thread is dropped (TRUE), or dropped if it is a refusal (FALSE)
     private final ThreadLocal<Boolean> dropNextError = new ThreadLocal<>();
 
-    /** Adds the filter to Logback's context, once; does nothing when Logback is not SLF4J's backend. */
+    private RefusalLogFilter() {
+    }
+
+    /** Adds the rule to the bundle's log filter, once; does nothing when Logback is not SLF4J's backend. */
     public static void install() {
-        ILoggerFactory factory = LoggerFactory.getILoggerFactory();
-        if (!(factory instanceof LoggerContext context)) {
-            return;
-        }
-        for (TurboFilter filter : context.getTurboFilterList()) {
-            if (filter instanceof RefusalLogFilter) {
-                return;
-            }
-        }
-        RefusalLogFilter filter = new RefusalLogFilter();
-        filter.setName("hibernate-lite-refusals");
-        filter.start();
-        context.addTurboFilter(filter);
+        LogRules.add(INSTANCE);
     }
 
     @Override
-    public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-                              Throwable t) {
-        if (format == null || !HIBERNATE_LOGGER.equals(logger.getName())) {
+    public FilterReply decide(Logger logger, Level level, String format, Object[] params) {
+        if (!HIBERNATE_LOGGER.equals(logger.getName())) {
             return FilterReply.NEUTRAL;
         }
         if (level == Level.WARN) {
