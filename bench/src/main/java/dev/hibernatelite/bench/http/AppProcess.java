@@ -28,7 +28,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AppProcess implements AutoCloseable {
     /** The JVM options of every application. */
-    public static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+            // JFR keeps 64 frames by default: a Jetty + Jersey + Hibernate stack is deeper, and the
+            // profile would lose the frames that say which component a sample belongs to
+            "-XX:FlightRecorderOptions:stackdepth=256");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
