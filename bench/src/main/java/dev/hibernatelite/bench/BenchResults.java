@@ -62,7 +62,7 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
      * @param workDir logs, YAML, JFR recordings
      * @param server which PostgreSQL server(s) the figures come from (null in runs before it was recorded)
      */
-    public record Method(int rounds, int warmupSeconds, int seconds, long settleMillis, int profileSeconds,
+    public record Method(int rounds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int profileSeconds,
                          int connections, int wrkThreads, int poolSize, int startupReps, int countRequests, int rows,
                          Map<String, String> proposed, String wrk, List<String> jvmOptions, String database, String data,
                          String workDir, String server) {
@@ -82,10 +82,11 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
      * @param dbCpuMillis CPU time of the PostgreSQL backends serving it, or -1: those of the primary and,
      *        for a family reading from the standby, those of the standby
      * @param replicaDbCpuMillis of that, the standby's backends' (0 for a family that does not read from it)
+     * @param warmupSeconds how long the route was warmed before it (0 in runs before the warm-up adapted)
      */
     public record Measurement(int round, String family, Endpoint endpoint, Wrk.Result result, long borrows,
                               double load1, AppProcess.Info pool, double appCpuMillis, double dbCpuMillis,
-                              double replicaDbCpuMillis) {
+                              double replicaDbCpuMillis, int warmupSeconds) {
         /** @return the application's CPU µs per request, or NaN */
         public double appCpuPerRequest() {
             return appCpuMillis < 0 || result.requests() == 0 ? Double.NaN : 1000 * appCpuMillis / result.requests();

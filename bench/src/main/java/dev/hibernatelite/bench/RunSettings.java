@@ -21,6 +21,7 @@ final class RunSettings {
     boolean quick;
     int rounds = 3;
     int warmupSeconds = 20;
+    int maxWarmupSeconds = 60;
     int seconds = 10;
     long settleMillis = 1000;
     int profileSeconds = 5;
@@ -47,6 +48,7 @@ final class RunSettings {
             s.quick = true;
             s.rounds = 2;
             s.warmupSeconds = 1;
+            s.maxWarmupSeconds = 1;
             s.seconds = 1;
             s.settleMillis = 300;
             s.profileSeconds = 2;
@@ -59,6 +61,7 @@ final class RunSettings {
                 case "--rounds" -> s.rounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> s.seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> s.warmupSeconds = Integer.parseInt(args[++i]);
+                case "--max-warmup" -> s.maxWarmupSeconds = Integer.parseInt(args[++i]);
                 case "--settle-ms" -> s.settleMillis = Long.parseLong(args[++i]);
                 case "--profile-seconds" -> s.profileSeconds = Integer.parseInt(args[++i]);
                 case "--connections" -> s.connections = Integer.parseInt(args[++i]);
@@ -137,7 +140,7 @@ final class RunSettings {
     }
 
     BenchResults.Method method(String wrkVersion, List<String> jvmOptions, String server) {
-        return new BenchResults.Method(rounds, warmupSeconds, seconds, settleMillis, runs("profile") ? profileSeconds : 0,
+        return new BenchResults.Method(rounds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, runs("profile") ? profileSeconds : 0,
                 connections, wrkThreads, poolSize, startupReps, countRequests, BenchDatabase.ROWS, proposed, wrkVersion,
                 jvmOptions, BenchDatabase.NAME, data.toString(), workDir.toString(), server);
     }
@@ -157,7 +160,7 @@ final class RunSettings {
         }
         for (Family f : httpFamilies()) {
             secs += rounds * (6 + settleMillis / 1000.0
-                    + f.endpoints().size() * (warmupSeconds + seconds + 2 * settleMillis / 1000.0 + 1));
+                    + f.endpoints().size() * ((warmupSeconds + maxWarmupSeconds) / 2.0 + seconds + 2 * settleMillis / 1000.0 + 1));
         }
         if (runs("http") && runs("profile")) {
             for (Family f : httpFamilies()) {
@@ -171,7 +174,7 @@ final class RunSettings {
     }
 
     HttpPhase.Options httpOptions() {
-        return new HttpPhase.Options(rounds, warmupSeconds, seconds, settleMillis, connections, wrkThreads, poolSize,
+        return new HttpPhase.Options(rounds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, connections, wrkThreads, poolSize,
                 runs("http") && runs("profile") ? profileSeconds : 0, workDir);
     }
 }

@@ -40,7 +40,9 @@ public final class HttpPhase {
 
     /**
      * @param rounds rounds (each starts every application once)
-     * @param warmupSeconds wrk warm-up per route and started application
+     * @param warmupSeconds the least wrk warm-up per route and started application
+     * @param maxWarmupSeconds the most: after the least, the warm-up goes on in steps of
+     *        {@link #WARMUP_STEP_SECONDS} while the application's CPU per request still falls
      * @param seconds wrk measurement per route and round
      * @param settleMillis pause after each warm-up (JIT compilations finishing) and after each application
      * @param connections wrk connections
@@ -49,9 +51,14 @@ public final class HttpPhase {
      * @param profileSeconds wrk time under JFR; 0: no profile
      * @param workDir logs, YAML, recordings
      */
-    public record Options(int rounds, int warmupSeconds, int seconds, long settleMillis, int connections,
+    public record Options(int rounds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int connections,
                           int wrkThreads, int poolSize, int profileSeconds, Path workDir) {
     }
+
+    /** The warm-up goes on in steps this long while the application's CPU per request falls. */
+    static final int WARMUP_STEP_SECONDS = 5;
+    /** A step whose CPU per request is not this much lower than the lowest before it ends the warm-up. */
+    static final double STILL_FALLING = 0.95;
 
     private final Options o;
     private final BenchDatabase db;
@@ -83,8 +90,8 @@ public final class HttpPhase {
                             o.poolSize(), BenchApp.BASE_ENTITIES, o.workDir().resolve("http"), List.of())) {
                         app.awaitReady(240);
                         for (Endpoint e : f.endpoints()) {
-                            warm(app, e);
-                            measurements.add(measure(admin, f.replicas() ? replicaAdmin : null, app, e, round));
+                            int warmed = warm(app, e);
+                            measurements.add(measure(admin, f.replicas() ? replicaAdmin : null, app, e, round, warmed));
                             if (o.profileSeconds() > 0 && round == o.rounds() && PROFILED.contains(f.id())
                                     && PROFILED_ROUTES.contains(e)) {
                                 profiles.add(profile(app, e));
@@ -107,20 +114,49 @@ public final class HttpPhase {
         return order;
     }
 
-    private void warm(AppProcess app, Endpoint e) throws Exception {
-        Wrk.Result w = wrk.run(app.baseUrl(), e, o.warmupSeconds(), BenchDatabase.ROWS);
-        if (w.errors() > 0) {
-            System.out.printf("   warm-up %s %s: %d errors (see %s)%n", app.family().id(), e, w.errors(), app.log());
+    /**
+     * Warms the route: at least {@code warmupSeconds}, the last {@link #WARMUP_STEP_SECONDS} of them
+     * timed, then step after step while a step's CPU per request is below {@link #STILL_FALLING}
+     * of the lowest before it (the JIT compiler is still at work: on 2 shared cores a new JVM can
+     * take well over a minute to compile a route's code), up to {@code maxWarmupSeconds}.
+     *
+     * @return the seconds it was warmed
+     */
+    private int warm(AppProcess app, Endpoint e) throws Exception {
+        int first = Math.max(0, o.warmupSeconds() - WARMUP_STEP_SECONDS);
+        long errors = 0;
+        if (first > 0) {
+            errors += wrk.run(app.baseUrl(), e, first, BenchDatabase.ROWS).errors();
+        }
+        int warmed = first;
+        double lowest = Double.MAX_VALUE;
+        while (warmed < Math.max(o.warmupSeconds(), o.maxWarmupSeconds())) {
+            int step = Math.min(WARMUP_STEP_SECONDS, Math.max(1, o.warmupSeconds() - first));
+            double cpu0 = app.cpuMillis();
+            Wrk.Result w = wrk.run(app.baseUrl(), e, step, BenchDatabase.ROWS);
+            double cpu1 = app.cpuMillis();
+            warmed += step;
+            errors += w.errors();
+            double perRequest = cpu0 < 0 || cpu1 < 0 || w.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / w.requests();
+            boolean falling = perRequest < STILL_FALLING * lowest;
+            lowest = Math.min(lowest, perRequest);
+            if (warmed >= o.warmupSeconds() && !falling) {
+                break;
+            }
+        }
+        if (errors > 0) {
+            System.out.printf("   warm-up %s %s: %d errors (see %s)%n", app.family().id(), e, errors, app.log());
         }
         Thread.sleep(o.settleMillis()); // let the warm-up's last JIT compilations finish
+        return warmed;
     }
 
     /**
      * @param admin a connection to the primary
      * @param replicaAdmin a connection to the standby, for a family reading from it; else null
      */
-    private Measurement measure(Connection admin, Connection replicaAdmin, AppProcess app, Endpoint e, int round)
-            throws Exception {
+    private Measurement measure(Connection admin, Connection replicaAdmin, AppProcess app, Endpoint e, int round,
+                                int warmed) throws Exception {
         String name = AppProcess.applicationName(app.family());
         double load1 = Machine.load1();
         long b0 = app.borrows();
@@ -135,13 +171,14 @@ public final class HttpPhase {
         double replica = replica0 < 0 || replica1 < 0 ? -1 : replica1 - replica0;
         double database = db0 < 0 || db1 < 0 || replica < 0 ? -1 : db1 - db0 + replica;
         Measurement m = new Measurement(round, app.family().id(), e, w, info.borrows() - b0, load1, info,
-                app0 < 0 || app1 < 0 ? -1 : app1 - app0, database, replica);
+                app0 < 0 || app1 < 0 ? -1 : app1 - app0, database, replica, warmed);
         System.out.printf(Locale.ROOT, "   %-6s %-26s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms  errors %d"
-                        + "  borrows/req %.3f  CPU/req app %4.0f µs db %4.0f µs%s  load %.2f%n", e, app.family().id(),
+                        + "  borrows/req %.3f  CPU/req app %4.0f µs db %4.0f µs%s  load %.2f  warmed %d s%n", e,
+                app.family().id(),
                 w.throughput(), w.p50Micros() / 1000.0, w.p99Micros() / 1000.0, w.errors(),
                 w.requests() == 0 ? 0 : (double) m.borrows() / w.requests(), m.appCpuPerRequest(), m.dbCpuPerRequest(),
                 replicaAdmin == null ? "" : String.format(Locale.ROOT, " (standby %4.0f µs)", m.replicaDbCpuPerRequest()),
-                load1);
+                load1, warmed);
         return m;
     }
 

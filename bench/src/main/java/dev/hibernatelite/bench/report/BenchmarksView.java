@@ -37,6 +37,17 @@ public final class BenchmarksView {
     private BenchmarksView() {
     }
 
+    /** @return how long the measured routes were warmed: "20 to 85 s, median 30 s" */
+    private static String warmups(List<BenchResults.Measurement> http) {
+        List<Double> seconds = http.stream().filter(m -> m.warmupSeconds() > 0)
+                .map(m -> (double) m.warmupSeconds()).toList();
+        if (seconds.isEmpty()) {
+            return "this run did not record them";
+        }
+        Stats.Spread s = spread(seconds);
+        return fmt("the warm-ups took %.0f", s.min()) + fmt(" to %.0f s", s.max()) + fmt(", median %.0f s", s.median());
+    }
+
     /** @return the Markdown page */
     public static String render(BenchResults r) throws IOException {
         Map<String, Object> view = new LinkedHashMap<>();
@@ -51,6 +62,7 @@ public final class BenchmarksView {
         Stats.Spread load = spread(r.http().stream().map(BenchResults.Measurement::load1).toList());
         view.put("httpLoad", load.n() == 0 ? null : map("min", fmt("%.2f", load.min()), "max", fmt("%.2f", load.max())));
         view.put("families", r.families());
+        view.put("warmups", warmups(r.http()));
         new HttpView(r).addTo(view);
         view.put("counts", r.counts().isEmpty() ? null : counts(r.counts(), run.method().countRequests()));
         view.put("profile", r.profiles().isEmpty() ? null : profile(r.profiles(), r.families(), run.method()));
