@@ -62,7 +62,7 @@ public record BenchResults(Run run, Machine machine, List<Family> families, List
      * @param workDir logs, YAML, JFR recordings
      * @param server which PostgreSQL server(s) the figures come from (null in runs before it was recorded)
      */
-    public record Method(int rounds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int profileSeconds,
+    public record Method(int rounds, int appWarmupSeconds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int profileSeconds,
                          int connections, int wrkThreads, int poolSize, int startupReps, int countRequests, int rows,
                          Map<String, String> proposed, String wrk, List<String> jvmOptions, String database, String data,
                          String workDir, String server) {

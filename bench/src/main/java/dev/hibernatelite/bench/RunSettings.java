@@ -21,7 +21,8 @@ final class RunSettings {
     boolean quick;
     int rounds = 3;
     int warmupSeconds = 20;
-    int maxWarmupSeconds = 60;
+    int maxWarmupSeconds = 50;
+    int appWarmupSeconds = 60;
     int seconds = 10;
     long settleMillis = 1000;
     int profileSeconds = 5;
@@ -49,6 +50,7 @@ final class RunSettings {
             s.rounds = 2;
             s.warmupSeconds = 1;
             s.maxWarmupSeconds = 1;
+            s.appWarmupSeconds = 0;
             s.seconds = 1;
             s.settleMillis = 300;
             s.profileSeconds = 2;
@@ -62,6 +64,7 @@ final class RunSettings {
                 case "--seconds" -> s.seconds = Integer.parseInt(args[++i]);
                 case "--warmup" -> s.warmupSeconds = Integer.parseInt(args[++i]);
                 case "--max-warmup" -> s.maxWarmupSeconds = Integer.parseInt(args[++i]);
+                case "--app-warmup" -> s.appWarmupSeconds = Integer.parseInt(args[++i]);
                 case "--settle-ms" -> s.settleMillis = Long.parseLong(args[++i]);
                 case "--profile-seconds" -> s.profileSeconds = Integer.parseInt(args[++i]);
                 case "--connections" -> s.connections = Integer.parseInt(args[++i]);
@@ -140,7 +143,7 @@ final class RunSettings {
     }
 
     BenchResults.Method method(String wrkVersion, List<String> jvmOptions, String server) {
-        return new BenchResults.Method(rounds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, runs("profile") ? profileSeconds : 0,
+        return new BenchResults.Method(rounds, appWarmupSeconds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, runs("profile") ? profileSeconds : 0,
                 connections, wrkThreads, poolSize, startupReps, countRequests, BenchDatabase.ROWS, proposed, wrkVersion,
                 jvmOptions, BenchDatabase.NAME, data.toString(), workDir.toString(), server);
     }
@@ -159,7 +162,7 @@ final class RunSettings {
             secs += 13 * (quick ? 4 : 8);
         }
         for (Family f : httpFamilies()) {
-            secs += rounds * (6 + settleMillis / 1000.0
+            secs += rounds * (6 + appWarmupSeconds + settleMillis / 1000.0
                     + f.endpoints().size() * ((warmupSeconds + maxWarmupSeconds) / 2.0 + seconds + 2 * settleMillis / 1000.0 + 1));
         }
         if (runs("http") && runs("profile")) {
@@ -174,7 +177,7 @@ final class RunSettings {
     }
 
     HttpPhase.Options httpOptions() {
-        return new HttpPhase.Options(rounds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, connections, wrkThreads, poolSize,
+        return new HttpPhase.Options(rounds, appWarmupSeconds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, connections, wrkThreads, poolSize,
                 runs("http") && runs("profile") ? profileSeconds : 0, workDir);
     }
 }

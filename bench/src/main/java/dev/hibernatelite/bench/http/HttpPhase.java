@@ -40,6 +40,9 @@ public final class HttpPhase {
 
     /**
      * @param rounds rounds (each starts every application once)
+     * @param appWarmupSeconds wrk on all the application's routes in turn, shared evenly, each time it
+     *        starts, before the first route's own warm-up (Jetty, Jersey, Hibernate and pgjdbc code
+     *        that every route runs gets compiled once)
      * @param warmupSeconds the least wrk warm-up per route and started application
      * @param maxWarmupSeconds the most: after the least, the warm-up goes on in steps of
      *        {@link #WARMUP_STEP_SECONDS} while the application's CPU per request still falls
@@ -51,7 +54,7 @@ public final class HttpPhase {
      * @param profileSeconds wrk time under JFR; 0: no profile
      * @param workDir logs, YAML, recordings
      */
-    public record Options(int rounds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int connections,
+    public record Options(int rounds, int appWarmupSeconds, int warmupSeconds, int maxWarmupSeconds, int seconds, long settleMillis, int connections,
                           int wrkThreads, int poolSize, int profileSeconds, Path workDir) {
     }
 
@@ -89,6 +92,7 @@ public final class HttpPhase {
                     try (AppProcess app = AppProcess.start(f, db.url(), f.replicas() ? db.replicaUrl() : null,
                             o.poolSize(), BenchApp.BASE_ENTITIES, o.workDir().resolve("http"), List.of())) {
                         app.awaitReady(240);
+                        warmApplication(app, f.endpoints());
                         for (Endpoint e : f.endpoints()) {
                             int warmed = warm(app, e);
                             measurements.add(measure(admin, f.replicas() ? replicaAdmin : null, app, e, round, warmed));
@@ -112,6 +116,16 @@ public final class HttpPhase {
             Collections.reverse(order);
         }
         return order;
+    }
+
+    private void warmApplication(AppProcess app, List<Endpoint> endpoints) throws Exception {
+        int each = o.appWarmupSeconds() / endpoints.size();
+        if (each < 1) {
+            return;
+        }
+        for (Endpoint e : endpoints) {
+            wrk.run(app.baseUrl(), e, each, BenchDatabase.ROWS);
+        }
     }
 
     /**
