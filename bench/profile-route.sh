@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Profiles one application of the benchmark on one route with async-profiler, alone, after a long
+# warm-up: where its CPU goes once the JIT compiler is done. docs/performance.md was written from
+# these profiles.
+#
+#   HIBERNATE_LITE_BENCH_POSTGRES_URL='jdbc:postgresql://127.0.0.1:5432/postgres?user=postgres' \
+#     bench/profile-route.sh FAMILY ROUTE [WARMUP_SECONDS [SECONDS]]
+#
+#   FAMILY   lite, lite-readonly, dwh, hibernate, hibernate-readonly or jdbc (as in docs/benchmarks.md)
+#   ROUTE    read, list, parts, insert or ping
+#   WARMUP_SECONDS  wrk before anything is measured (default 90); SECONDS measured, then profiled (default 20)
+#
+# Prints throughput and the application's CPU per request (from /proc), then writes
+# bench/target/profile-route/FAMILY-ROUTE.collapsed (one line per stack, with its samples) and
+# FAMILY-ROUTE.html (a flame graph), and prints the samples per 1000 requests, the share of the
+# JIT compiler, of HikariCP's hand-off spin, and of the frames of this bundle.
+#
+# Needs wrk, a PostgreSQL whose URL is in $HIBERNATE_LITE_BENCH_POSTGRES_URL (the first call
+# creates and seeds the database hl_bench there and keeps it), and Maven Central for
+# async-profiler's library (tools.profiler:async-profiler, fetched once). Sampling uses itimer, so
+# it needs no perf_event permissions. Build first: the script runs bench/target/benchmarks.jar.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+family=${1:?family}; route=${2:?route}; warmup=${3:-90}; seconds=${4:-20}
+: "${HIBERNATE_LITE_BENCH_POSTGRES_URL:?set it to a PostgreSQL server (its database hl_bench is created there)}"
+case "$family" in
+  lite) mode=lite; routes=commit ;;
+  lite-readonly) mode=lite; routes=readOnly ;;
+  hibernate-readonly) mode=hibernate; routes=readOnly ;;
+  dwh|hibernate|jdbc) mode=$family; routes= ;;
+  *) echo "profile-route.sh: unknown family '$family' (lite, lite-readonly, dwh, hibernate, hibernate-readonly, jdbc)" >&2; exit 2 ;;
+esac
+jar=bench/target/benchmarks.jar
+[[ -f $jar ]] || { echo "profile-route.sh: build first: mvn -B -Pbench -pl bench -am package -DskipTests" >&2; exit 2; }
+out=bench/target/profile-route
+mkdir -p "$out"
+
+# async-profiler's library, from Maven Central
+version=4.1
+lib=$out/libasyncProfiler.so
+if [[ ! -f $lib ]]; then
+  mvn -B -q dependency:get -Dartifact=tools.profiler:async-profiler:$version
+  unzip -q -o -j ~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar \
+      linux-x64/libasyncProfiler.so -d "$out"
+fi
+
+# the application's YAML and wrk scripts, and the seeded database, from a one-second run of the benchmark
+seed=$out/seed-$family
+app_yaml() { ls "$seed"/http 2>/dev/null | grep -E "^$family-[0-9]+\.yml$" | head -1; }
+if [[ ! -d $seed/wrk || -z "$(app_yaml)" ]]; then
+  java -Xmx1g -cp $jar dev.hibernatelite.bench.BenchmarksReport --only http --families "$family" --rounds 1 \
+      --warmup 1 --max-warmup 1 --seconds 1 --settle-ms 100 --keep-database \
+      --out "$seed/report.md" --data "$seed/data.json" --work-dir "$seed" > "$seed.log" 2>&1 \
+      || { echo "profile-route.sh: the seeding run failed, see $seed.log" >&2; exit 1; }
+fi
+port=$(( 30000 + RANDOM % 20000 ))
+yml=$out/$family.yml
+sed -e "s/port: [0-9]*/port: $port/" "$seed/http/$(app_yaml)" > "$yml"
+
+java -Xms512m -Xmx512m -XX:+UseG1GC -Dbench.mode=$mode ${routes:+-Dbench.routes=$routes} -cp $jar \
+    dev.hibernatelite.bench.app.BenchApp server "$yml" > "$out/$family.log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT
+for _ in $(seq 200); do
+  curl -sf "http://127.0.0.1:$port/ping" >/dev/null 2>&1 && break
+  sleep 0.3
+done
+
+export BENCH_ROWS=10000
+drive() { wrk -t2 -c16 -d"$1"s -s "$seed/wrk/$route.lua" "http://127.0.0.1:$port"; }
+cpu() { awk '{print $14 + $15}' /proc/$pid/stat; }
+drive "$warmup" >/dev/null
+c0=$(cpu)
+result=$(drive "$seconds" | sed -n 's/^WRK-RESULT //p')
+c1=$(cpu)
+requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$result")
+micros=$(sed 's/.*"durationMicros":\([0-9]*\).*/\1/' <<<"$result")
+awk -v r="$requests" -v us="$micros" -v c="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v f="$family" -v e="$route" \
+    'BEGIN { printf "%s %s: %.0f req/s, application CPU %.0f µs per request\n", f, e, r / (us / 1e6), 1e6 * c / hz / r }'
+
+jcmd $pid JVMTI.agent_load "$PWD/$lib" '"start,event=itimer,interval=1ms"' >/dev/null
+profiled=$(drive "$seconds" | sed -n 's/^WRK-RESULT //p' | sed 's/.*"requests":\([0-9]*\).*/\1/')
+jcmd $pid JVMTI.agent_load "$PWD/$lib" "\"dump,collapsed,file=$PWD/$out/$family-$route.collapsed\"" >/dev/null
+jcmd $pid JVMTI.agent_load "$PWD/$lib" "\"stop,flamegraph,file=$PWD/$out/$family-$route.html\"" >/dev/null
+
+awk -v req="$profiled" '
+  { n = $NF; total += n
+    if ($0 ~ /C2Compiler::compile_method|C1Compiler::compile_method/) jit += n
+    if ($0 ~ /ConcurrentBag.requite/) spin += n
+    if ($0 ~ /dev\/hibernatelite\/(HibernateLite|internal)/) bundle += n }
+  END { printf "profile: %d samples, %.1f per 1000 requests; JIT compiler %.1f%%, HikariCP hand-off spin %.1f%%,", total, 1000 * total / req, 100 * jit / total, 100 * spin / total
+        printf " stacks through this bundle %.1f%% (with the Hibernate and JDBC work it calls)\n", 100 * bundle / total }
+' "$out/$family-$route.collapsed"
+echo "written: $out/$family-$route.collapsed, $out/$family-$route.html"
