@@ -98,6 +98,8 @@ final class RunSettings {
         if (s.data == null) {
             s.data = Path.of(s.quick ? "bench/target/benchmarks-quick.json" : "bench/results/benchmarks.json");
         }
+        // the most is never less than the least: derived once, here
+        s.maxWarmupSeconds = Math.max(s.warmupSeconds, s.maxWarmupSeconds);
         return s;
     }
 
@@ -143,7 +145,7 @@ final class RunSettings {
     }
 
     BenchResults.Method method(String wrkVersion, List<String> jvmOptions, String server) {
-        return new BenchResults.Method(rounds, appWarmupSeconds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, runs("profile") ? profileSeconds : 0,
+        return new BenchResults.Method(rounds, appWarmupSeconds, warmupSeconds, maxWarmupSeconds, seconds, settleMillis, runs("profile") ? profileSeconds : 0,
                 connections, wrkThreads, poolSize, startupReps, countRequests, BenchDatabase.ROWS, proposed, wrkVersion,
                 jvmOptions, BenchDatabase.NAME, data.toString(), workDir.toString(), server);
     }
@@ -177,7 +179,7 @@ final class RunSettings {
     }
 
     HttpPhase.Options httpOptions() {
-        return new HttpPhase.Options(rounds, appWarmupSeconds, warmupSeconds, Math.max(warmupSeconds, maxWarmupSeconds), seconds, settleMillis, connections, wrkThreads, poolSize,
+        return new HttpPhase.Options(rounds, appWarmupSeconds, warmupSeconds, maxWarmupSeconds, seconds, settleMillis, connections, wrkThreads, poolSize,
                 runs("http") && runs("profile") ? profileSeconds : 0, workDir);
     }
 }

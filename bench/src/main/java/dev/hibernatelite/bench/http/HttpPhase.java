@@ -144,7 +144,7 @@ public final class HttpPhase {
         }
         int warmed = first;
         double lowest = Double.MAX_VALUE;
-        while (warmed < Math.max(o.warmupSeconds(), o.maxWarmupSeconds())) {
+        while (warmed < o.maxWarmupSeconds()) {
             int step = Math.min(WARMUP_STEP_SECONDS, Math.max(1, o.warmupSeconds() - first));
             double cpu0 = app.cpuMillis();
             Wrk.Result w = wrk.run(app.baseUrl(), e, step, BenchDatabase.ROWS);
