@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hibernatelite.it.app.ProbeApp;
 import dev.hibernatelite.it.app.ProbeConfig;
+import dev.hibernatelite.testfixtures.Eventually;
 import dev.hibernatelite.testfixtures.Http;
 import dev.hibernatelite.testing.TestDatabase;
 import io.dropwizard.testing.ConfigOverride;
@@ -22,6 +23,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static dev.hibernatelite.testfixtures.Http.encode;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,10 +108,44 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void aSessionWaitingForAConnectionIsCountedByItsGaugeAndByTheHealthCheck() throws Exception {
+        List<Session> holders = new ArrayList<>();
+        CompletableFuture<Integer> third;
+        try {
+            for (int i = 0; i < 2; i++) {
+                Session held = APP.<ProbeApp>getApplication().db().sessionFactory().openSession();
+                holders.add(held);
+                held.beginTransaction();
+                held.createNativeQuery("SELECT 1", Integer.class).getSingleResult();
+            }
+            third = CompletableFuture.supplyAsync(() -> {
+                try (Session session = APP.<ProbeApp>getApplication().db().sessionFactory().openSession()) {
+                    return session.createNativeQuery("SELECT 3", Integer.class).getSingleResult();
+                }
+            });
+            Eventually.await("the third session to wait", Duration.ofSeconds(5),
+                    () -> waitingSessions() == 1, () -> "WaitingSessions " + waitingSessions());
+
+            assertThat(healthChecks().get("hibernate-lite.default").get("waitingThreads").asInt()).isPositive();
+        } finally {
+            holders.forEach(Session::close);
+        }
+        assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo(3);
+        assertThat(waitingSessions()).isZero();
+    }
+
+    private static int waitingSessions() {
+        return (Integer) APP.getEnvironment().metrics().getGauges()
+                .get("hibernate-lite.default.pool.WaitingSessions").getValue();
+    }
+
+    @Test
     void poolAndHibernateMetricsOfEachEngineAreOnTheMetricsEndpoint() throws Exception {
         JsonNode gauges = JSON.readTree(admin().get("/metrics").body()).get("gauges");
         assertThat(gauges.has("hibernate-lite.default.pool.ActiveConnections")).isTrue();
         assertThat(gauges.has("hibernate-lite.down.pool.PendingConnections")).isTrue();
+        assertThat(gauges.has("hibernate-lite.default.pool.WaitingSessions")).isTrue();
+        assertThat(gauges.has("hibernate-lite.default.read.pool.WaitingSessions")).isTrue();
         assertThat(gauges.has("hibernate-lite.default.hibernate.queries")).isTrue();
         assertThat(JSON.readTree(admin().get("/metrics").body()).get("timers")
                 .has("hibernate-lite.default.pool.Wait")).isTrue();

@@ -1,10 +1,10 @@
 package dev.hibernatelite.internal.context;
 
+import dev.hibernatelite.internal.engine.ReadConnection;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,7 @@ final class ContextEnd {
     }
 
     static void end(Object description, String route, UncommittedWarnings warnings, List<AutoCloseable> attached,
-                    List<Map.Entry<String, Session>> opened, Map<String, Connection> borrowed) {
+                    List<Map.Entry<String, Session>> opened, Map<String, ReadConnection> borrowed) {
         for (AutoCloseable attachment : attached) {
             try {
                 attachment.close();
@@ -43,7 +43,7 @@ final class ContextEnd {
     }
 
     private static void reportUncommitted(String route, UncommittedWarnings warnings,
-                                          List<Map.Entry<String, Session>> opened, Map<String, Connection> borrowed) {
+                                          List<Map.Entry<String, Session>> opened, Map<String, ReadConnection> borrowed) {
         for (Map.Entry<String, Session> entry : opened) {
             Session session = entry.getValue();
             if (borrowed.containsKey(entry.getKey()) || !session.isOpen() || !session.getTransaction().isActive()) {

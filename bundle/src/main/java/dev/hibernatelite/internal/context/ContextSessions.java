@@ -2,6 +2,7 @@ package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.AsyncSessions;
 import dev.hibernatelite.SessionContext;
+import dev.hibernatelite.internal.engine.ReadConnection;
 import dev.hibernatelite.internal.engine.SyncEngine;
 import dev.hibernatelite.internal.engine.SyncEngines;
 import dev.hibernatelite.internal.message.Messages;
@@ -10,7 +11,6 @@ import jakarta.persistence.PersistenceException;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -41,7 +41,7 @@ public final class ContextSessions implements SessionContext {
     private final Map<String, Session> sessions = new LinkedHashMap<>(4);
     private final Map<Object, AutoCloseable> attachments = new LinkedHashMap<>(2);
     // read-only sessions run on connections of their own, which the context returns when it ends
-    private final Map<String, Connection> readConnections = new LinkedHashMap<>(2);
+    private final Map<String, ReadConnection> readConnections = new LinkedHashMap<>(2);
     private final Set<String> committed = new HashSet<>(2);
     private boolean readOnly;
     private Map<String, EngineUnit> units = Map.of();
@@ -119,7 +119,7 @@ public final class ContextSessions implements SessionContext {
      * primary, to read its own writes), with no snapshots and no flush.
      */
     private Session openReadOnly(SyncEngine engine, EngineUnit unit) {
-        Connection connection;
+        ReadConnection connection;
         try {
             connection = engine.openReadConnection(committedHere(engine.name()));
         } catch (SQLException e) {
@@ -127,7 +127,7 @@ public final class ContextSessions implements SessionContext {
                     + e.getMessage(), e);
         }
         try {
-            Session session = setup.openReadOnly(engine, connection, unit);
+            Session session = setup.openReadOnly(engine, connection.connection(), unit);
             sessions.put(engine.name(), session);
             readConnections.put(engine.name(), connection);
             return session;
@@ -306,7 +306,7 @@ public final class ContextSessions implements SessionContext {
         }
         List<Map.Entry<String, Session>> opened;
         List<AutoCloseable> attached;
-        Map<String, Connection> borrowed;
+        Map<String, ReadConnection> borrowed;
         synchronized (this) {
             if (closed) {
                 return;
@@ -369,7 +369,7 @@ public final class ContextSessions implements SessionContext {
         QuietEnd.close(engine, session, description);
     }
 
-    private void closeQuietly(String engine, Connection connection) {
+    private void closeQuietly(String engine, ReadConnection connection) {
         QuietEnd.close(engine, connection, description);
     }
 

@@ -1,11 +1,11 @@
 package dev.hibernatelite.internal.context;
 
 import dev.hibernatelite.internal.engine.ConnectionFailures;
+import dev.hibernatelite.internal.engine.ReadConnection;
 import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
@@ -36,7 +36,7 @@ final class QuietEnd {
         });
     }
 
-    static void close(String engine, Connection connection, Object context) {
+    static void close(String engine, ReadConnection connection, Object context) {
         quietly(engine, "returning the read-only connection of", context, connection::close);
     }
 

@@ -128,12 +128,26 @@ public final class EngineAvailability implements AutoCloseable {
      * @throws SQLException an {@link EngineDownException} while down, else what the pool throws
      */
     Connection borrow(HikariDataSource pool) throws SQLException {
+        return await(pool::getConnection);
+    }
+
+    /**
+     * Waits for what a connection needs (the pool, or the engine's {@link ConnectionGate}), or is
+     * refused at once while the database is down; a wait under way when it goes down is woken and
+     * refused too.
+     *
+     * @param wait the wait, ended by an interrupt
+     * @param <T> what it yields
+     * @return what it yields
+     * @throws SQLException an {@link EngineDownException} while down, else what the wait throws
+     */
+    <T> T await(Wait<T> wait) throws SQLException {
         checkUp();
         Thread me = Thread.currentThread();
         Waiter waiter = new Waiter();
         waiting.put(me, waiter);
         try {
-            return pool.getConnection();
+            return wait.run();
         } catch (SQLException e) {
             if (down || waiter.woken) {
                 // down now, or woken because it went down (and perhaps up again since): not the pool's failure
@@ -147,6 +161,12 @@ public final class EngineAvailability implements AutoCloseable {
                 Thread.interrupted();
             }
         }
+    }
+
+    /** A wait for a connection that an interrupt ends with an {@link SQLException}. */
+    @FunctionalInterface
+    interface Wait<T> {
+        T run() throws SQLException;
     }
 
     /**

@@ -23,14 +23,17 @@ public final class HibernateSettings {
     /**
      * @param s the engine's settings
      * @param dataSource what Hibernate takes connections from
+     * @param connections how Hibernate takes them: through the engine's {@link ConnectionGate}
      * @param info what the database said at startup, or null if it did not answer
      * @param bundleSettings settings the rest of the bundle adds, under the engine's own properties
      * @return the settings for Hibernate's service registry
      */
-    static Map<String, Object> of(EngineSettings s, IsolatingDataSource dataSource, DatabaseInfo info,
+    static Map<String, Object> of(EngineSettings s, IsolatingDataSource dataSource,
+                                  GatedConnectionProvider connections, DatabaseInfo info,
                                   Map<String, String> bundleSettings) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, dataSource);
+        settings.put(AvailableSettings.CONNECTION_PROVIDER, connections);
         settings.put(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true");
         settings.put(AvailableSettings.USE_SQL_COMMENTS, Boolean.toString(s.autoComments()));
         settings.put(AvailableSettings.ORDER_INSERTS, "true");

@@ -48,12 +48,12 @@ public final class IsolatingDataSource implements DataSource {
      *
      * @param reads the engine's read pools
      * @param primaryOnly whether only the primary will do
-     * @return the connection; the caller closes it
+     * @return the connection (from the read pools with its place in their gate); the caller closes it
      * @throws SQLException if none could be had
      */
-    Connection readConnection(ReadPools reads, boolean primaryOnly) throws SQLException {
+    ReadConnection readConnection(ReadPools reads, boolean primaryOnly) throws SQLException {
         Isolation current = isolation;
-        return current == null ? reads.borrow(primaryOnly) : current.borrow();
+        return current == null ? reads.open(primaryOnly) : new ReadConnection(current.borrow(), null);
     }
 
     @Override

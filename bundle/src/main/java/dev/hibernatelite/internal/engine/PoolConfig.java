@@ -52,7 +52,7 @@ final class PoolConfig {
      */
     static HikariConfig of(EngineSettings s, DatabaseInfo info, MetricRegistry metrics, String url, String password) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("hibernate-lite." + s.name());
+        config.setPoolName(poolName(s.name()));
         Properties driverProperties = new Properties();
         driverProperties.putAll(s.driverProperties());
         StatementTimeouts.apply(s, driverProperties);
@@ -104,5 +104,13 @@ final class PoolConfig {
             return Math.max(WAIT_TIMEOUT_MARGIN_MILLIS, waitTimeoutMillis - WAIT_TIMEOUT_MARGIN_MILLIS);
         }
         return DEFAULT_AGE_MILLIS;
+    }
+
+    /**
+     * @param engine an engine's name
+     * @return the name of its pool, which prefixes the pool's metrics and log lines
+     */
+    static String poolName(String engine) {
+        return "hibernate-lite." + engine;
     }
 }

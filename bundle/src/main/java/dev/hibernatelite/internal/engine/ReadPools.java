@@ -37,6 +37,7 @@ public final class ReadPools implements AutoCloseable {
     private final List<Replica> replicas;
     private final ReplicaMonitor monitor;
     private final AtomicInteger next = new AtomicInteger();
+    private final ConnectionGate gate;
     private volatile HikariDataSource primary;
     private volatile boolean onPrimary;
 
@@ -47,6 +48,10 @@ public final class ReadPools implements AutoCloseable {
         this.info = info;
         this.metrics = metrics;
         this.replicas = List.copyOf(replicas);
+        // as many read-only sessions at once as the read pools have connections: one pool per
+        // replica, else the primary's
+        this.gate = new ConnectionGate(settings.name(), settings.yamlPath(), PoolConfig.poolName(settings.name()) + ".read",
+                settings.reads().maxSize() * Math.max(1, replicas.size()), settings.maxWaitMillis(), metrics);
         this.monitor = replicas.isEmpty() ? null : new ReplicaMonitor(settings.name(),
                 settings.vendor() == DatabaseVendor.POSTGRESQL, this.replicas,
                 settings.reads().maxReplicaLagMillis(), this::replicasChanged);
@@ -85,6 +90,23 @@ public final class ReadPools implements AutoCloseable {
      */
     Connection borrow(boolean primaryOnly) throws SQLException {
         return FailoverConnection.open(this, primaryOnly);
+    }
+
+    /**
+     * {@link #borrow}, through the read pools' {@link ConnectionGate}.
+     *
+     * @param primaryOnly whether the context committed on this engine (read your writes)
+     * @return the connection and its place in the gate; the caller closes it
+     * @throws SQLException if no server hands one out, or the gate lets none through in time
+     */
+    ReadConnection open(boolean primaryOnly) throws SQLException {
+        gate.enter(availability);
+        try {
+            return new ReadConnection(borrow(primaryOnly), gate);
+        } catch (SQLException | RuntimeException | Error e) {
+            gate.leave();
+            throw e;
+        }
     }
 
     /**

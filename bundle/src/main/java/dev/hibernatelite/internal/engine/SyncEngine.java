@@ -47,15 +47,17 @@ public final class SyncEngine implements AutoCloseable {
     private final DatabaseInfo databaseInfo;
     private final ReadPools reads;
     private final EngineAvailability availability;
+    private final ConnectionGate gate;
 
     private SyncEngine(EngineSettings settings, EngineAvailability availability, HikariDataSource pool,
-                       IsolatingDataSource dataSource, ReadPools reads,
+                       IsolatingDataSource dataSource, ConnectionGate gate, ReadPools reads,
                        StandardServiceRegistry registry, Metadata metadata, SessionFactory sessionFactory,
                        List<Class<?>> entities, DatabaseInfo databaseInfo) {
         this.settings = settings;
         this.availability = availability;
         this.pool = pool;
         this.dataSource = dataSource;
+        this.gate = gate;
         this.reads = reads;
         this.registry = registry;
         this.metadata = metadata;
@@ -112,10 +114,14 @@ public final class SyncEngine implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(PoolConfig.of(settings, info, metrics, availability));
         IsolatingDataSource dataSource = new IsolatingDataSource(pool, settings.name(), availability);
+        ConnectionGate gate = new ConnectionGate(settings.name(), settings.yamlPath(), PoolConfig.poolName(settings.name()), settings.maxSize(),
+                settings.maxWaitMillis(), metrics);
         StandardServiceRegistry registry = null;
         try {
             registry = new StandardServiceRegistryBuilder()
-                    .applySettings(HibernateSettings.of(settings, dataSource, info, bundleSettings))
+                    .applySettings(HibernateSettings.of(settings, dataSource, new GatedConnectionProvider(dataSource,
+                            gate,
+                            availability), info, bundleSettings))
                     .build();
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
@@ -126,7 +132,7 @@ public final class SyncEngine implements AutoCloseable {
                     info == null ? "database not reachable yet" : info.productName() + " " + info.productVersion(),
                     entities.size(), settings.minSize(), settings.maxSize());
             ReadPools reads = ReadPools.start(settings, info, metrics, availability);
-            return new SyncEngine(settings, availability, pool, dataSource, reads, registry, metadata, sessionFactory, entities, info);
+            return new SyncEngine(settings, availability, pool, dataSource, gate, reads, registry, metadata, sessionFactory, entities, info);
         } catch (RuntimeException e) {
             if (registry != null) {
                 StandardServiceRegistryBuilder.destroy(registry);
@@ -169,10 +175,10 @@ public final class SyncEngine implements AutoCloseable {
      * replica when one can serve, else from the primary.
      *
      * @param primaryOnly whether only the primary will do (the context committed on this engine)
-     * @return the connection; the caller closes it
+     * @return the connection, with its place in the read gate; the caller closes it
      * @throws SQLException if no server hands one out
      */
-    public Connection openReadConnection(boolean primaryOnly) throws SQLException {
+    public ReadConnection openReadConnection(boolean primaryOnly) throws SQLException {
         return dataSource.readConnection(reads, primaryOnly);
     }
 
@@ -185,6 +191,15 @@ public final class SyncEngine implements AutoCloseable {
      */
     public Connection openPooledConnection() throws SQLException {
         return availability.borrow(pool);
+    }
+
+    /**
+     * @return how many threads wait for one of the pool's connections: sessions in the engine's
+     *         {@link ConnectionGate} and callers in the pool itself
+     */
+    public int waitingForConnection() {
+        var mxBean = pool.getHikariPoolMXBean();
+        return gate.waiting() + (mxBean == null ? 0 : mxBean.getThreadsAwaitingConnection());
     }
 
     /** @return whether the engine's database is known to be down, and since when */

@@ -83,7 +83,7 @@ public final class EngineHealthCheck extends BoundedHealthCheck {
         if (pool != null) {
             builder.withDetail("activeConnections", pool.getActiveConnections())
                     .withDetail("idleConnections", pool.getIdleConnections())
-                    .withDetail("waitingThreads", pool.getThreadsAwaitingConnection())
+                    .withDetail("waitingThreads", engine.waitingForConnection())
                     .withDetail("maxSize", engine.settings().maxSize());
         }
         engine.databaseInfo().map(DatabaseInfo::productName).ifPresent(p -> builder.withDetail("database", p));

@@ -57,6 +57,20 @@ public final class OutageMessages {
                 + " pg_terminate_backend, an idle timeout shorter than maxConnectionAge).");
     }
 
+    /**
+     * @param engine the engine
+     * @param yamlPath the engine's YAML path ({@code engines.default})
+     * @param size how many sessions may hold a connection at once
+     * @param waitMillis how long the session waited
+     * @return why a session got no connection: every one stayed in use
+     */
+    public static String noConnectionInTime(String engine, String yamlPath, int size, long waitMillis) {
+        return Message.NO_CONNECTION_IN_TIME.format("engine '" + engine + "': no connection within " + waitMillis
+                + " ms (" + yamlPath + ".maxWaitForConnection): all " + size + " that sessions may hold stayed in use."
+                + " Find what holds them (a slow query, a transaction kept open around slow work), or raise "
+                + yamlPath + ".maxSize within the database's max_connections.");
+    }
+
     public static String statementTimedOut(String engine, String cause) {
         return Message.STATEMENT_TIMED_OUT.format("a request's statement" + (engine == null ? ""
                 : " on engine '" + engine + "'") + " ran past the engine's statementTimeout and the database"

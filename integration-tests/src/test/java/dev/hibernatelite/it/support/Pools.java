@@ -1,6 +1,7 @@
 package dev.hibernatelite.it.support;
 
 import dev.hibernatelite.testfixtures.Eventually;
+import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import com.codahale.metrics.Timer;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,11 +20,13 @@ import java.time.Duration;
 public final class Pools {
     private final MetricRegistry metrics;
     private final String waitTimer;
+    private final String waitingSessions;
     private final HikariPoolMXBean pool;
 
     public Pools(MetricRegistry metrics, String engine, SessionFactory sessionFactory) {
         this.metrics = metrics;
         this.waitTimer = "hibernate-lite." + engine + ".pool.Wait";
+        this.waitingSessions = "hibernate-lite." + engine + ".pool.WaitingSessions";
         DataSource dataSource = sessionFactory.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
                 .requireService(ConnectionProvider.class).unwrap(DataSource.class);
         try {
@@ -38,9 +41,10 @@ public final class Pools {
         return pool.getActiveConnections();
     }
 
-    /** @return callers currently waiting for a connection */
+    /** @return callers currently waiting for a connection: sessions in the engine's gate, and callers in the pool */
     public int pending() {
-        return pool.getThreadsAwaitingConnection();
+        Gauge<?> gate = metrics.getGauges().get(waitingSessions);
+        return pool.getThreadsAwaitingConnection() + (gate == null ? 0 : (Integer) gate.getValue());
     }
 
     /** @return how many times a connection was borrowed since the pool started */
