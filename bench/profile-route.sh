@@ -10,7 +10,8 @@
 #   ROUTE    read, list, parts, insert or ping
 #   WARMUP_SECONDS  wrk before anything is measured (default 90); SECONDS measured, then profiled (default 20)
 #
-# Prints throughput and the application's CPU per request (from /proc), then writes
+# Prints throughput and the application's CPU per request (from /proc) for every 30 s of the
+# warm-up and for the measurement, with the share of the JIT compiler's threads, then writes
 # bench/target/profile-route/FAMILY-ROUTE.collapsed (one line per stack, with its samples) and
 # FAMILY-ROUTE.html (a flame graph), and prints the samples per 1000 requests, the share of the
 # JIT compiler, of HikariCP's hand-off spin, and of the frames of this bundle.
@@ -18,7 +19,8 @@
 # Needs wrk, a PostgreSQL whose URL is in $HIBERNATE_LITE_BENCH_POSTGRES_URL (the first call
 # creates and seeds the database hl_bench there and keeps it), and Maven Central for
 # async-profiler's library (tools.profiler:async-profiler, fetched once). Sampling uses itimer, so
-# it needs no perf_event permissions. Build first: the script runs bench/target/benchmarks.jar.
+# it needs no perf_event permissions. $PROFILE_JVM_OPTIONS adds options to the application's JVM
+# (for example -XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation). Build first: the script runs bench/target/benchmarks.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -58,7 +60,7 @@ port=$(( 30000 + RANDOM % 20000 ))
 yml=$out/$family.yml
 sed -e "s/port: [0-9]*/port: $port/" "$seed/http/$(app_yaml)" > "$yml"
 
-java -Xms512m -Xmx512m -XX:+UseG1GC -Dbench.mode=$mode ${routes:+-Dbench.routes=$routes} -cp $jar \
+java -Xms512m -Xmx512m -XX:+UseG1GC ${PROFILE_JVM_OPTIONS:-} -Dbench.mode=$mode ${routes:+-Dbench.routes=$routes} -cp $jar \
     dev.hibernatelite.bench.app.BenchApp server "$yml" > "$out/$family.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
@@ -69,15 +71,32 @@ done
 
 export BENCH_ROWS=10000
 drive() { wrk -t2 -c16 -d"$1"s -s "$seed/wrk/$route.lua" "http://127.0.0.1:$port"; }
+# CPU ticks of the whole application, and of its JIT compiler threads alone
 cpu() { awk '{print $14 + $15}' /proc/$pid/stat; }
-drive "$warmup" >/dev/null
-c0=$(cpu)
-result=$(drive "$seconds" | sed -n 's/^WRK-RESULT //p')
-c1=$(cpu)
-requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$result")
-micros=$(sed 's/.*"durationMicros":\([0-9]*\).*/\1/' <<<"$result")
-awk -v r="$requests" -v us="$micros" -v c="$((c1 - c0))" -v hz="$(getconf CLK_TCK)" -v f="$family" -v e="$route" \
-    'BEGIN { printf "%s %s: %.0f req/s, application CPU %.0f µs per request\n", f, e, r / (us / 1e6), 1e6 * c / hz / r }'
+jit_cpu() {
+  local t sum=0
+  for t in /proc/$pid/task/*; do
+    [[ $(cat "$t/comm" 2>/dev/null) == C[12]\ Compiler* ]] && sum=$((sum + $(awk '{print $14 + $15}' "$t/stat")))
+  done
+  echo $sum
+}
+# measure SECONDS LABEL: drives the route, prints throughput, CPU per request and the JIT compiler's share
+measure() {
+  local c0 j0 c1 j1 result requests micros
+  c0=$(cpu); j0=$(jit_cpu)
+  result=$(drive "$1" | sed -n 's/^WRK-RESULT //p')
+  c1=$(cpu); j1=$(jit_cpu)
+  requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$result")
+  micros=$(sed 's/.*"durationMicros":\([0-9]*\).*/\1/' <<<"$result")
+  awk -v r="$requests" -v us="$micros" -v c="$((c1 - c0))" -v j="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" -v l="$2" \
+      'BEGIN { printf "%s: %.0f req/s, application CPU %.0f µs per request (JIT compiler threads %.0f%% of it)\n", l, r / (us / 1e6), 1e6 * c / hz / r, c ? 100 * j / c : 0 }'
+}
+# the warm-up, in steps of 30 s: how CPU per request falls while the JIT compiler works
+for ((done = 0; done < warmup; done += 30)); do
+  step=$(( warmup - done < 30 ? warmup - done : 30 ))
+  measure "$step" "$family $route, warm-up $done-$((done + step)) s"
+done
+measure "$seconds" "$family $route"
 
 jcmd $pid JVMTI.agent_load "$PWD/$lib" '"start,event=itimer,interval=1ms"' >/dev/null
 profiled=$(drive "$seconds" | sed -n 's/^WRK-RESULT //p' | sed 's/.*"requests":\([0-9]*\).*/\1/')

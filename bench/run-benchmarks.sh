@@ -25,8 +25,9 @@
 #   --app-warmup N        seconds of wrk on all the routes in turn each time an application starts,
 #                         before the routes' own warm-ups (default 60)
 #   --warmup N            least seconds of wrk warm-up per route, each time an application starts (default 20)
-#   --max-warmup N        most (default 50): after the least, the warm-up goes on 5 s at a time while the
-#                         application's CPU per request still falls by 5% or more (the JIT compiler at work)
+#   --max-warmup N        most (default 90): after the least, the warm-up goes on 5 s at a time while the
+#                         JIT compiler's threads use 2% or more of the application's CPU, or its CPU per
+#                         request still falls by 5% or more
 #   --seconds N           seconds per measurement (default 10); --settle-ms N pause after each
 #                         warm-up and each application (default 1000); --profile-seconds N (default 5)
 #   --connections N       wrk connections, the concurrency (default 16); --wrk-threads N (default 2)

@@ -21,7 +21,7 @@ final class RunSettings {
     boolean quick;
     int rounds = 3;
     int warmupSeconds = 20;
-    int maxWarmupSeconds = 50;
+    int maxWarmupSeconds = 90;
     int appWarmupSeconds = 60;
     int seconds = 10;
     long settleMillis = 1000;

@@ -160,6 +160,11 @@ public final class AppProcess implements AutoCloseable {
         return CpuClock.processMillis(process.pid());
     }
 
+    /** @return CPU milliseconds the application's JIT compiler threads have used, or -1 */
+    public double jitMillis() {
+        return CpuClock.jitMillis(process.pid());
+    }
+
     public Family family() {
         return family;
     }

@@ -36,6 +36,41 @@ public final class CpuClock {
     }
 
     /**
+     * @return CPU milliseconds the JVM's JIT compiler threads ({@code C1 CompilerThre...},
+     *         {@code C2 CompilerThre...}) have used, or -1
+     */
+    public static double jitMillis(long pid) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            double total = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name;
+                try {
+                    name = Files.readString(task.resolve("comm")).strip();
+                } catch (IOException gone) {
+                    continue; // the thread ended
+                }
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    double ms = processMillis(pid, task.getFileName().toString());
+                    total += Math.max(0, ms);
+                }
+            }
+            return total;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static double processMillis(long pid, String tid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "task", tid, "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * MILLIS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
      * @param admin a connection to the server
      * @param applicationName the application's {@code ApplicationName}
      * @return CPU milliseconds its backends have used, or -1

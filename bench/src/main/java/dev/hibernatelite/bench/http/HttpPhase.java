@@ -62,6 +62,8 @@ public final class HttpPhase {
     static final int WARMUP_STEP_SECONDS = 5;
     /** A step whose CPU per request is not this much lower than the lowest before it ends the warm-up. */
     static final double STILL_FALLING = 0.95;
+    /** The JIT compiler threads' share of the application's CPU in a step above which the warm-up goes on. */
+    static final double JIT_AT_WORK = 0.02;
 
     private final Options o;
     private final BenchDatabase db;
@@ -130,9 +132,11 @@ public final class HttpPhase {
 
     /**
      * Warms the route: at least {@code warmupSeconds}, the last {@link #WARMUP_STEP_SECONDS} of them
-     * timed, then step after step while a step's CPU per request is below {@link #STILL_FALLING}
-     * of the lowest before it (the JIT compiler is still at work: on 2 shared cores a new JVM can
-     * take well over a minute to compile a route's code), up to {@code maxWarmupSeconds}.
+     * timed, then step after step while the JIT compiler is still at work, up to
+     * {@code maxWarmupSeconds}: while its threads used {@link #JIT_AT_WORK} or more of the
+     * application's CPU in the step (on 2 shared cores a new JVM can take two minutes to compile a
+     * route's code, docs/performance.md), or the step's CPU per request is below
+     * {@link #STILL_FALLING} of the lowest before it.
      *
      * @return the seconds it was warmed
      */
@@ -147,14 +151,17 @@ public final class HttpPhase {
         while (warmed < o.maxWarmupSeconds()) {
             int step = Math.min(WARMUP_STEP_SECONDS, Math.max(1, o.warmupSeconds() - first));
             double cpu0 = app.cpuMillis();
+            double jit0 = app.jitMillis();
             Wrk.Result w = wrk.run(app.baseUrl(), e, step, BenchDatabase.ROWS);
             double cpu1 = app.cpuMillis();
+            double jit1 = app.jitMillis();
+            boolean compiling = jit0 >= 0 && jit1 >= 0 && cpu1 > cpu0 && (jit1 - jit0) >= JIT_AT_WORK * (cpu1 - cpu0);
             warmed += step;
             errors += w.errors();
             double perRequest = cpu0 < 0 || cpu1 < 0 || w.requests() == 0 ? Double.NaN : (cpu1 - cpu0) / w.requests();
             boolean falling = perRequest < STILL_FALLING * lowest;
             lowest = Math.min(lowest, perRequest);
-            if (warmed >= o.warmupSeconds() && !falling) {
+            if (warmed >= o.warmupSeconds() && !falling && !compiling) {
                 break;
             }
         }
