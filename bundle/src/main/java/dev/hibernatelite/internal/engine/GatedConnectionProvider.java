@@ -1,6 +1,7 @@
 package dev.hibernatelite.internal.engine;
 
-import org.hibernate.engine.jdbc.connections.internal.DatasourceConnectionProviderImpl;
+import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
+import org.hibernate.service.UnknownUnwrapTypeException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,21 +12,24 @@ import java.sql.SQLException;
  *
  * <p>Internal: not part of the public API.
  */
-final class GatedConnectionProvider extends DatasourceConnectionProviderImpl {
+final class GatedConnectionProvider implements ConnectionProvider {
+    private static final long serialVersionUID = 1L;
+
+    private final transient IsolatingDataSource dataSource;
     private final transient ConnectionGate gate;
     private final transient EngineAvailability availability;
 
     GatedConnectionProvider(IsolatingDataSource dataSource, ConnectionGate gate, EngineAvailability availability) {
+        this.dataSource = dataSource;
         this.gate = gate;
         this.availability = availability;
-        setDataSource(dataSource);
     }
 
     @Override
     public Connection getConnection() throws SQLException {
         gate.enter(availability);
         try {
-            return super.getConnection();
+            return dataSource.getConnection();
         } catch (SQLException | RuntimeException | Error e) {
             gate.leave();
             throw e;
@@ -35,9 +39,36 @@ final class GatedConnectionProvider extends DatasourceConnectionProviderImpl {
     @Override
     public void closeConnection(Connection connection) throws SQLException {
         try {
-            super.closeConnection(connection);
+            connection.close();
         } finally {
             gate.leave();
         }
+    }
+
+    /** @return true: a connection goes back after each transaction, as with Hibernate's own provider */
+    @Override
+    public boolean supportsAggressiveRelease() {
+        return true;
+    }
+
+    @Override
+    public boolean isUnwrappableAs(Class<?> type) {
+        return type.isInstance(this) || type.isAssignableFrom(IsolatingDataSource.class);
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> type) {
+        if (type.isInstance(this)) {
+            return type.cast(this);
+        }
+        if (type.isAssignableFrom(IsolatingDataSource.class)) {
+            return type.cast(dataSource);
+        }
+        throw new UnknownUnwrapTypeException(type);
+    }
+
+    @Override
+    public String toString() {
+        return "GatedConnectionProvider{" + dataSource + "}";
     }
 }
