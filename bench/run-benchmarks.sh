@@ -14,7 +14,8 @@
 #             (lite-replica), against dwh, hibernate, hibernate-readonly and jdbc; the issue #11
 #             targets, met or not
 #   variants  the bundle with one default changed each, in the same rounds
-#   profile   a JFR recording of each main application per route, in the last round
+#   profile   a JFR recording of each main application per route, in the last round, after all its
+#             measurements (a recording slows the application for a while after it ends)
 #
 #   bench/run-benchmarks.sh            full run, about 95 minutes on 2 cores
 #   bench/run-benchmarks.sh --quick    smoke run (about 15 minutes), figures meaningless; writes

@@ -86,12 +86,7 @@ class HealthAndMetricsTest {
     void theCheckAnswersWithinItsBoundWhenThePoolIsExhausted() throws Exception {
         List<Session> holders = new ArrayList<>();
         try {
-            for (int i = 0; i < 2; i++) {
-                Session held = APP.<ProbeApp>getApplication().db().sessionFactory().openSession();
-                holders.add(held);
-                held.beginTransaction();
-                held.createNativeQuery("SELECT 1", Integer.class).getSingleResult();
-            }
+            holdEveryConnection(holders);
             long start = System.nanoTime();
             JsonNode check = healthChecks().get("hibernate-lite.default");
             Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -112,12 +107,7 @@ class HealthAndMetricsTest {
         List<Session> holders = new ArrayList<>();
         CompletableFuture<Integer> third;
         try {
-            for (int i = 0; i < 2; i++) {
-                Session held = APP.<ProbeApp>getApplication().db().sessionFactory().openSession();
-                holders.add(held);
-                held.beginTransaction();
-                held.createNativeQuery("SELECT 1", Integer.class).getSingleResult();
-            }
+            holdEveryConnection(holders);
             third = CompletableFuture.supplyAsync(() -> {
                 try (Session session = APP.<ProbeApp>getApplication().db().sessionFactory().openSession()) {
                     return session.createNativeQuery("SELECT 3", Integer.class).getSingleResult();
@@ -132,6 +122,16 @@ class HealthAndMetricsTest {
         }
         assertThat(third.get(10, TimeUnit.SECONDS)).isEqualTo(3);
         assertThat(waitingSessions()).isZero();
+    }
+
+    /** Opens sessions that hold both of the default engine's connections (maxSize 2), into {@code holders}. */
+    private static void holdEveryConnection(List<Session> holders) {
+        for (int i = 0; i < 2; i++) {
+            Session held = APP.<ProbeApp>getApplication().db().sessionFactory().openSession();
+            holders.add(held);
+            held.beginTransaction();
+            held.createNativeQuery("SELECT 1", Integer.class).getSingleResult();
+        }
     }
 
     private static int waitingSessions() {

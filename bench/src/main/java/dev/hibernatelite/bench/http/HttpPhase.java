@@ -98,6 +98,10 @@ public final class HttpPhase {
                         for (Endpoint e : f.endpoints()) {
                             int warmed = warm(app, e);
                             measurements.add(measure(admin, f.replicas() ? replicaAdmin : null, app, e, round, warmed));
+                        }
+                        // after every measurement of the application: a JFR recording slows it for
+                        // a while after it ends, which the next route's figures would carry
+                        for (Endpoint e : f.endpoints()) {
                             if (o.profileSeconds() > 0 && round == o.rounds() && PROFILED.contains(f.id())
                                     && PROFILED_ROUTES.contains(e)) {
                                 profiles.add(profile(app, e));
