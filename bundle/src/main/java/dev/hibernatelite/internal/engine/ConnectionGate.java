@@ -2,7 +2,6 @@ package dev.hibernatelite.internal.engine;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
-
 import dev.hibernatelite.internal.message.OutageMessages;
 
 import java.sql.SQLException;
@@ -87,6 +86,25 @@ final class ConnectionGate {
                         + "': interrupted while waiting for a connection", e);
             }
         });
+    }
+
+    /**
+     * Passes the gate, then borrows; a borrow that fails leaves the gate at once.
+     *
+     * @param availability the engine's availability (see {@link #enter})
+     * @param borrow what takes the connection
+     * @param <T> the connection's type
+     * @return the connection; whoever closes it {@link #leave}s
+     * @throws SQLException what {@link #enter} or the borrow throws
+     */
+    <T> T open(EngineAvailability availability, EngineAvailability.Wait<T> borrow) throws SQLException {
+        enter(availability);
+        try {
+            return borrow.run();
+        } catch (SQLException | RuntimeException | Error e) {
+            leave();
+            throw e;
+        }
     }
 
     /** Leaves the gate: the session gave its connection back. */

@@ -27,13 +27,7 @@ final class GatedConnectionProvider implements ConnectionProvider {
 
     @Override
     public Connection getConnection() throws SQLException {
-        gate.enter(availability);
-        try {
-            return dataSource.getConnection();
-        } catch (SQLException | RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
+        return gate.open(availability, dataSource::getConnection);
     }
 
     @Override

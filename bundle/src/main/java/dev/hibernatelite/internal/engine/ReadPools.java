@@ -100,13 +100,7 @@ public final class ReadPools implements AutoCloseable {
      * @throws SQLException if no server hands one out, or the gate lets none through in time
      */
     ReadConnection open(boolean primaryOnly) throws SQLException {
-        gate.enter(availability);
-        try {
-            return new ReadConnection(borrow(primaryOnly), gate);
-        } catch (SQLException | RuntimeException | Error e) {
-            gate.leave();
-            throw e;
-        }
+        return new ReadConnection(gate.open(availability, () -> borrow(primaryOnly)), gate);
     }
 
     /**
