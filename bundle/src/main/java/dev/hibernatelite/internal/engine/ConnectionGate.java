@@ -27,46 +27,48 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Internal: not part of the public API.
  */
-final class ConnectionGate {
-    private final String engine;
+final class ConnectionGate implements AutoCloseable {
+    private final EngineAvailability availability;
     private final String yamlPath;
     private final Semaphore permits;
     private final int size;
     private final long maxWaitMillis;
     private final MetricRegistry metrics;
     private final String timeouts;
+    private final String waitingGauge;
+    private final Gauge<Integer> waitingSessions = this::waiting;
 
     /**
-     * @param engine the engine's name, for messages
+     * @param availability the engine's availability (and name): a wait ends at once when the database goes down
      * @param yamlPath the engine's YAML path ({@code engines.default}), for messages
      * @param poolName the pool's name, which prefixes its metrics ({@code hibernate-lite.<engine>})
      * @param size how many sessions may hold a connection at once: the pool's maximum size
      * @param maxWaitMillis the longest a session waits to pass ({@code maxWaitForConnection})
      * @param metrics where the pool's metrics are, or null for none
      */
-    ConnectionGate(String engine, String yamlPath, String poolName, int size, long maxWaitMillis, MetricRegistry metrics) {
-        this.engine = engine;
+    ConnectionGate(EngineAvailability availability, String yamlPath, String poolName, int size, long maxWaitMillis,
+                   MetricRegistry metrics) {
+        this.availability = availability;
         this.yamlPath = yamlPath;
         this.size = size;
         this.maxWaitMillis = maxWaitMillis;
         this.permits = new Semaphore(size, true);
         this.metrics = metrics;
         this.timeouts = poolName + ".pool.ConnectionTimeoutRate";
+        this.waitingGauge = poolName + ".pool.WaitingSessions";
         if (metrics != null) {
-            String waiting = poolName + ".pool.WaitingSessions";
-            metrics.remove(waiting);
-            metrics.register(waiting, (Gauge<Integer>) this::waiting);
+            metrics.remove(waitingGauge);
+            metrics.register(waitingGauge, waitingSessions);
         }
     }
 
     /**
      * Passes the gate, waiting for a session to leave it while all {@code size} are in.
      *
-     * @param availability the engine's availability: a wait ends at once when the database goes down
      * @throws SQLException an {@link EngineDownException} while the database is down, or a
      *         {@link SQLTransientConnectionException} when no session left within {@code maxWaitMillis}
      */
-    void enter(EngineAvailability availability) throws SQLException {
+    void enter() throws SQLException {
         if (permits.tryAcquire()) {
             return;
         }
@@ -76,13 +78,13 @@ final class ConnectionGate {
                     if (metrics != null) {
                         metrics.meter(timeouts).mark();
                     }
-                    throw new SQLTransientConnectionException(OutageMessages.noConnectionInTime(engine, yamlPath, size,
+                    throw new SQLTransientConnectionException(OutageMessages.noConnectionInTime(availability.engine(), yamlPath, size,
                             maxWaitMillis));
                 }
                 return null;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new SQLTransientConnectionException("engine '" + engine
+                throw new SQLTransientConnectionException("engine '" + availability.engine()
                         + "': interrupted while waiting for a connection", e);
             }
         });
@@ -91,14 +93,13 @@ final class ConnectionGate {
     /**
      * Passes the gate, then borrows; a borrow that fails leaves the gate at once.
      *
-     * @param availability the engine's availability (see {@link #enter})
      * @param borrow what takes the connection
      * @param <T> the connection's type
      * @return the connection; whoever closes it {@link #leave}s
      * @throws SQLException what {@link #enter} or the borrow throws
      */
-    <T> T open(EngineAvailability availability, EngineAvailability.Wait<T> borrow) throws SQLException {
-        enter(availability);
+    <T> T open(EngineAvailability.Wait<T> borrow) throws SQLException {
+        enter();
         try {
             return borrow.run();
         } catch (SQLException | RuntimeException | Error e) {
@@ -115,5 +116,13 @@ final class ConnectionGate {
     /** @return how many threads wait to pass (an estimate, as the JDK's semaphore gives it) */
     int waiting() {
         return permits.getQueueLength();
+    }
+
+    /** Removes the gate's gauge (not one a later engine of the same name registered): the engine is closing. */
+    @Override
+    public void close() {
+        if (metrics != null) {
+            metrics.removeMatching((name, metric) -> metric == waitingSessions && name.equals(waitingGauge));
+        }
     }
 }

@@ -17,17 +17,15 @@ final class GatedConnectionProvider implements ConnectionProvider {
 
     private final transient IsolatingDataSource dataSource;
     private final transient ConnectionGate gate;
-    private final transient EngineAvailability availability;
 
-    GatedConnectionProvider(IsolatingDataSource dataSource, ConnectionGate gate, EngineAvailability availability) {
+    GatedConnectionProvider(IsolatingDataSource dataSource, ConnectionGate gate) {
         this.dataSource = dataSource;
         this.gate = gate;
-        this.availability = availability;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return gate.open(availability, dataSource::getConnection);
+        return gate.open(dataSource::getConnection);
     }
 
     @Override

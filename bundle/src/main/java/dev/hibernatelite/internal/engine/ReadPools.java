@@ -50,7 +50,7 @@ public final class ReadPools implements AutoCloseable {
         this.replicas = List.copyOf(replicas);
         // as many read-only sessions at once as the read pools have connections: one pool per
         // replica, else the primary's
-        this.gate = new ConnectionGate(settings.name(), settings.yamlPath(), PoolConfig.poolName(settings.name()) + ".read",
+        this.gate = new ConnectionGate(availability, settings.yamlPath(), PoolConfig.poolName(settings.name()) + ".read",
                 settings.reads().maxSize() * Math.max(1, replicas.size()), settings.maxWaitMillis(), metrics);
         this.monitor = replicas.isEmpty() ? null : new ReplicaMonitor(settings.name(),
                 settings.vendor() == DatabaseVendor.POSTGRESQL, this.replicas,
@@ -100,7 +100,7 @@ public final class ReadPools implements AutoCloseable {
      * @throws SQLException if no server hands one out, or the gate lets none through in time
      */
     ReadConnection open(boolean primaryOnly) throws SQLException {
-        return new ReadConnection(gate.open(availability, () -> borrow(primaryOnly)), gate);
+        return new ReadConnection(gate.open(() -> borrow(primaryOnly)), gate);
     }
 
     /**
@@ -235,6 +235,7 @@ public final class ReadPools implements AutoCloseable {
         if (pool != null) {
             pool.close();
         }
+        gate.close();
     }
 
     /**

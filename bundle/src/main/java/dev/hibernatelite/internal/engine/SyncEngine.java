@@ -114,14 +114,13 @@ public final class SyncEngine implements AutoCloseable {
         }
         HikariDataSource pool = new HikariDataSource(PoolConfig.of(settings, info, metrics, availability));
         IsolatingDataSource dataSource = new IsolatingDataSource(pool, settings.name(), availability);
-        ConnectionGate gate = new ConnectionGate(settings.name(), settings.yamlPath(), PoolConfig.poolName(settings.name()), settings.maxSize(),
-                settings.maxWaitMillis(), metrics);
+        ConnectionGate gate = new ConnectionGate(availability, settings.yamlPath(), PoolConfig.poolName(settings.name()),
+                settings.maxSize(), settings.maxWaitMillis(), metrics);
         StandardServiceRegistry registry = null;
         try {
             registry = new StandardServiceRegistryBuilder()
-                    .applySettings(HibernateSettings.of(settings, dataSource, new GatedConnectionProvider(dataSource,
-                            gate,
-                            availability), info, bundleSettings))
+                    .applySettings(HibernateSettings.of(settings, dataSource,
+                            new GatedConnectionProvider(dataSource, gate), info, bundleSettings))
                     .build();
             MetadataSources sources = new MetadataSources(registry);
             entities.forEach(sources::addAnnotatedClass);
@@ -139,6 +138,7 @@ public final class SyncEngine implements AutoCloseable {
             }
             availability.close();
             pool.close();
+            gate.close();
             if (settings.shutdownOnClose()) {
                 shutDownInMemoryDatabase(settings);
             }
@@ -270,6 +270,7 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = addTo(failure, e);
         }
+        gate.close();
         if (settings.shutdownOnClose()) {
             shutDownInMemoryDatabase(settings);
         }

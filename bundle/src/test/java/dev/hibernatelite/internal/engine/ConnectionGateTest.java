@@ -31,8 +31,8 @@ class ConnectionGateTest {
 
     @Test
     void aSessionBeyondThePoolSizeWaitsUntilAnotherLeaves() throws Exception {
-        ConnectionGate gate = new ConnectionGate("orders", "engines.orders", "hibernate-lite.orders", 1, 60_000, metrics);
-        gate.enter(availability);
+        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 60_000, metrics);
+        gate.enter();
 
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> enter(gate));
         Eventually.await("the second session to wait", Duration.ofSeconds(10), () -> gate.waiting() == 1,
@@ -47,10 +47,10 @@ class ConnectionGateTest {
 
     @Test
     void aWaitLongerThanMaxWaitForConnectionFailsNamingTheEngineTheYamlPathAndTheFix() throws SQLException {
-        ConnectionGate gate = new ConnectionGate("orders", "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
-        gate.enter(availability);
+        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
+        gate.enter();
 
-        Throwable timeout = catchThrowable(() -> gate.enter(availability));
+        Throwable timeout = catchThrowable(gate::enter);
 
         assertThat(timeout).isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessageStartingWith("HL410").hasMessageContaining("engine 'orders'")
@@ -61,8 +61,8 @@ class ConnectionGateTest {
 
     @Test
     void aWaitEndsAtOnceWithARefusalWhenTheDatabaseGoesDown() throws Exception {
-        ConnectionGate gate = new ConnectionGate("orders", "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
-        gate.enter(availability);
+        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
+        gate.enter();
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> enter(gate));
         Eventually.await("the second session to wait", Duration.ofSeconds(10), () -> gate.waiting() == 1,
                 () -> "waiting: " + gate.waiting());
@@ -76,16 +76,42 @@ class ConnectionGateTest {
 
     @Test
     void whileTheDatabaseIsDownAFullGateRefusesWithoutWaiting() throws SQLException {
-        ConnectionGate gate = new ConnectionGate("orders", "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
-        gate.enter(availability);
+        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
+        gate.enter();
         availability.connectFailed(new SQLException("Connection to db:5432 refused", "08001"));
 
-        assertThat(catchThrowable(() -> gate.enter(availability))).isInstanceOf(EngineDownException.class);
+        assertThat(catchThrowable(gate::enter)).isInstanceOf(EngineDownException.class);
+    }
+
+    @Test
+    void aClosedGateLeavesNoGaugeBehind() {
+        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
+        assertThat(metrics.getGauges()).containsKey("hibernate-lite.orders.pool.WaitingSessions");
+
+        gate.close();
+
+        assertThat(metrics.getGauges()).doesNotContainKey("hibernate-lite.orders.pool.WaitingSessions");
+    }
+
+    @Test
+    void closingAGateKeepsTheGaugeOfALaterEngineOfTheSameName() throws SQLException {
+        ConnectionGate first = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
+        ConnectionGate second = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 60_000,
+                metrics);
+        second.enter();
+        CompletableFuture.runAsync(() -> enter(second));
+        Eventually.await("a session to wait at the second gate", Duration.ofSeconds(10), () -> second.waiting() == 1,
+                () -> "waiting: " + second.waiting());
+
+        first.close();
+
+        assertThat(metrics.getGauges().get("hibernate-lite.orders.pool.WaitingSessions").getValue()).isEqualTo(1);
+        second.leave();
     }
 
     private void enter(ConnectionGate gate) {
         try {
-            gate.enter(availability);
+            gate.enter();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -18,9 +18,9 @@ class GatedConnectionProviderTest {
             }, new OutageLog("orders", "jdbc:postgresql://db/orders"));
     private final HikariDataSource pool = new HikariDataSource();
     private final IsolatingDataSource dataSource = new IsolatingDataSource(pool, "orders", availability);
-    private final ConnectionGate gate = new ConnectionGate("orders", "engines.orders", "hibernate-lite.orders", 1, 50,
+    private final ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50,
             null);
-    private final GatedConnectionProvider provider = new GatedConnectionProvider(dataSource, gate, availability);
+    private final GatedConnectionProvider provider = new GatedConnectionProvider(dataSource, gate);
 
     @AfterEach
     void close() {
@@ -35,7 +35,7 @@ class GatedConnectionProviderTest {
         assertThat(catchThrowable(provider::getConnection)).isInstanceOf(EngineDownException.class);
 
         // the one place is free again: passing does not wait for the 50 ms bound and fail
-        gate.enter(availability);
+        gate.enter();
         gate.leave();
     }
 
