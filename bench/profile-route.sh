@@ -10,7 +10,7 @@
 #   ROUTE    read, list, parts, insert or ping
 #   WARMUP_SECONDS  wrk before anything is measured (default 90); SECONDS measured, then profiled (default 20)
 #
-# Prints throughput and the application's CPU per request (from /proc) for every 30 s of the
+# Prints throughput and the CPU per request of the application and of PostgreSQL (from /proc) for every 30 s of the
 # warm-up and for the measurement, with the share of the JIT compiler's threads, then writes
 # bench/target/profile-route/FAMILY-ROUTE.collapsed (one line per stack, with its samples) and
 # FAMILY-ROUTE.html (a flame graph), and prints the samples per 1000 requests, the share of the
@@ -19,7 +19,8 @@
 # Needs wrk, a PostgreSQL whose URL is in $HIBERNATE_LITE_BENCH_POSTGRES_URL (the first call
 # creates and seeds the database hl_bench there and keeps it), and Maven Central for
 # async-profiler's library (tools.profiler:async-profiler, fetched once). Sampling uses itimer, so
-# it needs no perf_event permissions. $PROFILE_JVM_OPTIONS adds options to the application's JVM
+# it needs no perf_event permissions. $PROFILE_ROUTES picks another variant of the family's routes
+# (BenchApp's bench.routes). $PROFILE_JVM_OPTIONS adds options to the application's JVM
 # (for example -XX:+UnlockDiagnosticVMOptions -XX:+LogCompilation). Build first: the script runs bench/target/benchmarks.jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,8 @@ case "$family" in
   dwh|hibernate|jdbc) mode=$family; routes= ;;
   *) echo "profile-route.sh: unknown family '$family' (lite, lite-readonly, dwh, hibernate, hibernate-readonly, jdbc)" >&2; exit 2 ;;
 esac
+# $PROFILE_ROUTES picks another variant of the routes (bench.routes, see BenchApp), e.g. releaseBeforeWrite
+routes=${PROFILE_ROUTES:-$routes}
 jar=bench/target/benchmarks.jar
 [[ -f $jar ]] || { echo "profile-route.sh: build first: mvn -B -Pbench -pl bench -am package -DskipTests" >&2; exit 2; }
 out=bench/target/profile-route
@@ -73,6 +76,8 @@ export BENCH_ROWS=10000
 drive() { wrk -t2 -c16 -d"$1"s -s "$seed/wrk/$route.lua" "http://127.0.0.1:$port"; }
 # CPU ticks of the whole application, and of its JIT compiler threads alone
 cpu() { awk '{print $14 + $15}' /proc/$pid/stat; }
+# of those, the kernel's (system time: socket I/O, futexes, scheduling)
+sys_cpu() { awk '{print $15}' /proc/$pid/stat; }
 jit_cpu() {
   local t sum=0
   for t in /proc/$pid/task/*; do
@@ -80,16 +85,31 @@ jit_cpu() {
   done
   echo $sum
 }
-# measure SECONDS LABEL: drives the route, prints throughput, CPU per request and the JIT compiler's share
+# CPU ticks of every PostgreSQL process on this machine (the server of the URL is assumed local and
+# otherwise idle; the pools are fixed-size, so their backends live through a measurement)
+db_cpu() {
+  local p sum=0
+  for p in $(pgrep -x postgres); do
+    sum=$((sum + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0)))
+  done
+  echo $sum
+}
+# measure SECONDS LABEL: drives the route, prints throughput, CPU per request (the application's,
+# PostgreSQL's) and the JIT compiler's share
 measure() {
-  local c0 j0 c1 j1 result requests micros
-  c0=$(cpu); j0=$(jit_cpu)
+  local c0 s0 j0 d0 c1 s1 j1 d1 result requests micros errors
+  c0=$(cpu); s0=$(sys_cpu); j0=$(jit_cpu); d0=$(db_cpu)
   result=$(drive "$1" | sed -n 's/^WRK-RESULT //p')
-  c1=$(cpu); j1=$(jit_cpu)
+  c1=$(cpu); s1=$(sys_cpu); j1=$(jit_cpu); d1=$(db_cpu)
   requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$result")
   micros=$(sed 's/.*"durationMicros":\([0-9]*\).*/\1/' <<<"$result")
-  awk -v r="$requests" -v us="$micros" -v c="$((c1 - c0))" -v j="$((j1 - j0))" -v hz="$(getconf CLK_TCK)" -v l="$2" \
-      'BEGIN { printf "%s: %.0f req/s, application CPU %.0f µs per request (JIT compiler threads %.0f%% of it)\n", l, r / (us / 1e6), 1e6 * c / hz / r, c ? 100 * j / c : 0 }'
+  errors=$(sed 's/.*"errorsStatus":\([0-9]*\).*/\1/' <<<"$result")
+  if [[ $errors != 0 ]]; then
+    echo "profile-route.sh: $errors of $requests requests failed (HTTP status >= 400), see $out/$family.log" >&2
+    exit 1
+  fi
+  awk -v r="$requests" -v us="$micros" -v c="$((c1 - c0))" -v k="$((s1 - s0))" -v j="$((j1 - j0))" -v d="$((d1 - d0))" -v hz="$(getconf CLK_TCK)" -v l="$2" \
+      'BEGIN { printf "%s: %.0f req/s, CPU per request: application %.0f µs (%.0f in the kernel; JIT compiler threads %.0f%%), PostgreSQL %.0f µs\n", l, r / (us / 1e6), 1e6 * c / hz / r, 1e6 * k / hz / r, c ? 100 * j / c : 0, 1e6 * d / hz / r }'
 }
 # the warm-up, in steps of 30 s: how CPU per request falls while the JIT compiler works
 for ((done = 0; done < warmup; done += 30)); do

@@ -51,6 +51,7 @@ public final class PgWireCounter implements AutoCloseable {
     private final LongAdder syncs = new LongAdder();
     private final LongAdder simpleQueries = new LongAdder();
     private final LongAdder executes = new LongAdder();
+    private final LongAdder parses = new LongAdder();
     private final Map<String, LongAdder> executedByText = new ConcurrentHashMap<>();
 
     /**
@@ -83,11 +84,12 @@ public final class PgWireCounter implements AutoCloseable {
         syncs.reset();
         simpleQueries.reset();
         executes.reset();
+        parses.reset();
         executedByText.clear();
     }
 
     /** What the server was asked to do since the last {@link #reset()}. */
-    public record Counts(long roundTrips, long syncs, long simpleQueries, long executes,
+    public record Counts(long roundTrips, long syncs, long simpleQueries, long executes, long parses,
                          Map<String, Long> executedByText) {
 
         /** @return statements executed: extended-protocol Executes plus simple Queries */
@@ -100,7 +102,7 @@ public final class PgWireCounter implements AutoCloseable {
     public Counts counts() {
         Map<String, Long> byText = new TreeMap<>();
         executedByText.forEach((k, v) -> byText.put(k, v.sum()));
-        return new Counts(flights.sum(), syncs.sum(), simpleQueries.sum(), executes.sum(), byText);
+        return new Counts(flights.sum(), syncs.sum(), simpleQueries.sum(), executes.sum(), parses.sum(), byText);
     }
 
     @Override
@@ -209,6 +211,7 @@ public final class PgWireCounter implements AutoCloseable {
                 executedByText.computeIfAbsent(normalize(cString(body, 0)), k -> new LongAdder()).increment();
             }
             case 'P' -> {
+                parses.increment();
                 String name = cString(body, 0);
                 String sql = cString(body, name.getBytes(StandardCharsets.UTF_8).length + 1);
                 statements.put(name, normalize(sql));

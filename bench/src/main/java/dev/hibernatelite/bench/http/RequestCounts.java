@@ -37,9 +37,12 @@ public final class RequestCounts {
      * @param borrows connections borrowed from the pools
      * @param replicaRoundTrips of the round trips, those to the standby (the bundle's lag check, one
      *        query a second, included)
+     * @param parses statements the server was asked to parse (Parse messages, on the primary and the
+     *        standby): 0 once the driver executes server-side prepared statements, 1 or more per
+     *        statement when it may not (PgBouncer's transaction pooling); null in data written before it was counted
      */
     public record PerRequest(double roundTrips, Map<String, Double> statements, double borrows,
-                             double replicaRoundTrips) {
+                             double replicaRoundTrips, Double parses) {
     }
 
     /** One family's counts and sample answers (request → body, or status for the missing id). */
@@ -99,12 +102,14 @@ public final class RequestCounts {
             long borrows = app.borrows() - borrowsBefore;
             Map<String, Double> kinds = kinds(c, requests);
             long replicaRoundTrips = 0;
+            long parses = c.parses();
             if (rc != null) {
                 kinds(rc, requests).forEach((k, v) -> kinds.merge(k, v, Double::sum));
                 replicaRoundTrips = rc.roundTrips();
+                parses += rc.parses();
             }
             per.put(e, new PerRequest((double) (c.roundTrips() + replicaRoundTrips) / requests, kinds,
-                    (double) borrows / requests, (double) replicaRoundTrips / requests));
+                    (double) borrows / requests, (double) replicaRoundTrips / requests, (double) parses / requests));
         }
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("GET /items/1", app.request("GET", "/items/1", null).body());

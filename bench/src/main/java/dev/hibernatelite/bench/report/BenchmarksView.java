@@ -79,6 +79,7 @@ public final class BenchmarksView {
                     "roundTrips", num(pr.roundTrips()) + (pr.replicaRoundTrips() > 0
                             ? " (" + num(pr.replicaRoundTrips()) + " on the standby)" : ""),
                     "borrows", num(pr.borrows()),
+                    "parses", pr.parses() == null ? "–" : num(pr.parses()),
                     "statements", pr.statements().isEmpty() ? "none" : pr.statements().entrySet().stream()
                             .map(x -> (x.getValue() == 1.0 ? "" : num(x.getValue()) + " × ") + x.getKey())
                             .collect(Collectors.joining(", ")))));
