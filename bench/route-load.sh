@@ -90,6 +90,10 @@ measure() {
   c0=$(cpu_ticks "$pid"); k0=$(kernel_ticks "$pid"); j0=$(jit_ticks "$pid"); d0=$(db_ticks)
   result=$(drive "$family" "$3" "$4" "$5" | sed -n 's/^WRK-RESULT //p')
   c1=$(cpu_ticks "$pid"); k1=$(kernel_ticks "$pid"); j1=$(jit_ticks "$pid"); d1=$(db_ticks)
+  if [[ -z $result ]]; then
+    echo "$(basename "$0"): wrk printed no result for $family $4 (is the application still up? see $out/$family.log)" >&2
+    exit 1
+  fi
   requests=$(sed 's/.*"requests":\([0-9]*\).*/\1/' <<<"$result")
   micros=$(sed 's/.*"durationMicros":\([0-9]*\).*/\1/' <<<"$result")
   errors=$(sed 's/.*"errorsStatus":\([0-9]*\).*/\1/' <<<"$result")

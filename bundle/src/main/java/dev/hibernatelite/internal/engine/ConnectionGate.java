@@ -78,8 +78,8 @@ final class ConnectionGate implements AutoCloseable {
                     if (metrics != null) {
                         metrics.meter(timeouts).mark();
                     }
-                    throw new SQLTransientConnectionException(OutageMessages.noConnectionInTime(availability.engine(), yamlPath, size,
-                            maxWaitMillis));
+                    throw new SQLTransientConnectionException(
+                            OutageMessages.noConnectionInTime(availability.engine(), yamlPath, size, maxWaitMillis));
                 }
                 return null;
             } catch (InterruptedException e) {

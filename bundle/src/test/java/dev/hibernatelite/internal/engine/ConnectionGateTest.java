@@ -17,10 +17,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** How sessions wait for a connection in the engine's gate instead of in HikariCP. */
 class ConnectionGateTest {
-    private final EngineAvailability availability = new EngineAvailability("orders", "jdbc:postgresql://db/orders",
-            "pw-secret", () -> {
-                throw new SQLException("Connection to db:5432 refused", "08001");
-            }, new OutageLog("orders", "jdbc:postgresql://db/orders"));
+    private final EngineAvailability availability = UnreachableDatabase.availability();
 
     private final MetricRegistry metrics = new MetricRegistry();
 
@@ -31,7 +28,7 @@ class ConnectionGateTest {
 
     @Test
     void aSessionBeyondThePoolSizeWaitsUntilAnotherLeaves() throws Exception {
-        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 60_000, metrics);
+        ConnectionGate gate = gate(60_000);
         gate.enter();
 
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> enter(gate));
@@ -47,7 +44,7 @@ class ConnectionGateTest {
 
     @Test
     void aWaitLongerThanMaxWaitForConnectionFailsNamingTheEngineTheYamlPathAndTheFix() throws SQLException {
-        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
+        ConnectionGate gate = gate(50);
         gate.enter();
 
         Throwable timeout = catchThrowable(gate::enter);
@@ -61,7 +58,7 @@ class ConnectionGateTest {
 
     @Test
     void aWaitEndsAtOnceWithARefusalWhenTheDatabaseGoesDown() throws Exception {
-        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
+        ConnectionGate gate = gate(600_000);
         gate.enter();
         CompletableFuture<Void> waiting = CompletableFuture.runAsync(() -> enter(gate));
         Eventually.await("the second session to wait", Duration.ofSeconds(10), () -> gate.waiting() == 1,
@@ -76,7 +73,7 @@ class ConnectionGateTest {
 
     @Test
     void whileTheDatabaseIsDownAFullGateRefusesWithoutWaiting() throws SQLException {
-        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 600_000, metrics);
+        ConnectionGate gate = gate(600_000);
         gate.enter();
         availability.connectFailed(new SQLException("Connection to db:5432 refused", "08001"));
 
@@ -85,7 +82,7 @@ class ConnectionGateTest {
 
     @Test
     void aClosedGateLeavesNoGaugeBehind() {
-        ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
+        ConnectionGate gate = gate(50);
         assertThat(metrics.getGauges()).containsKey("hibernate-lite.orders.pool.WaitingSessions");
 
         gate.close();
@@ -95,9 +92,8 @@ class ConnectionGateTest {
 
     @Test
     void closingAGateKeepsTheGaugeOfALaterEngineOfTheSameName() throws SQLException {
-        ConnectionGate first = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50, metrics);
-        ConnectionGate second = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 60_000,
-                metrics);
+        ConnectionGate first = gate(50);
+        ConnectionGate second = gate(60_000);
         second.enter();
         CompletableFuture.runAsync(() -> enter(second));
         Eventually.await("a session to wait at the second gate", Duration.ofSeconds(10), () -> second.waiting() == 1,
@@ -107,6 +103,11 @@ class ConnectionGateTest {
 
         assertThat(metrics.getGauges().get("hibernate-lite.orders.pool.WaitingSessions").getValue()).isEqualTo(1);
         second.leave();
+    }
+
+    /** A gate of one place on engine 'orders', its gauge in {@link #metrics}. */
+    private ConnectionGate gate(long maxWaitMillis) {
+        return new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, maxWaitMillis, metrics);
     }
 
     private void enter(ConnectionGate gate) {

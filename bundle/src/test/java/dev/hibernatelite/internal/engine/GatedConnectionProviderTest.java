@@ -12,10 +12,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /** Hibernate's connections pass the engine's gate, and a borrow that fails gives its place back. */
 class GatedConnectionProviderTest {
-    private final EngineAvailability availability = new EngineAvailability("orders", "jdbc:postgresql://db/orders",
-            "pw-secret", () -> {
-                throw new SQLException("Connection to db:5432 refused", "08001");
-            }, new OutageLog("orders", "jdbc:postgresql://db/orders"));
+    private final EngineAvailability availability = UnreachableDatabase.availability();
     private final HikariDataSource pool = new HikariDataSource();
     private final IsolatingDataSource dataSource = new IsolatingDataSource(pool, "orders", availability);
     private final ConnectionGate gate = new ConnectionGate(availability, "engines.orders", "hibernate-lite.orders", 1, 50,
